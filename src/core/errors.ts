@@ -11,6 +11,11 @@ export type ErrorCode =
   | 'E_CSV_UNSORTED'
   | 'E_CSV_DUPLICATE_TIMESTAMP'
   | 'E_CSV_OHLC_INCONSISTENT'
+  | 'E_CSV_BAD_HEADER'
+  | 'E_CSV_MALFORMED_ROW'
+  | 'E_CSV_NON_FINITE'
+  | 'E_CSV_NON_POSITIVE_PRICE'
+  | 'E_CSV_NEGATIVE_VOLUME'
   | 'E_DATA_TOO_SHORT'
   | 'E_BAD_CONFIG'
   | 'E_BAD_ARGUMENT'
@@ -18,6 +23,9 @@ export type ErrorCode =
   | 'E_REWARD_NON_FINITE'
   | 'E_ENV_STATE'
   | 'E_CHECKPOINT'
+  | 'E_BACKEND_UNAVAILABLE'
+  | 'E_NON_FINITE_WEIGHTS'
+  | 'E_LOOKAHEAD'
   | 'E_INTERNAL';
 
 /** Where an error happened, for messages a user can act on. */

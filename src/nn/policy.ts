@@ -18,6 +18,8 @@ export interface EvaluateResult {
   logProb: tf.Tensor1D;
   entropy: tf.Tensor1D;
   value: tf.Tensor1D;
+  /** log π(k | observation) for every action, shape [B, nActions] (for exact KL terms); optional. */
+  allLogProbs?: tf.Tensor2D;
 }
 
 /**
@@ -36,5 +38,10 @@ export interface Policy {
   evaluate(observations: tf.Tensor2D, actions: tf.Tensor1D): EvaluateResult;
   /** Exactly the variables the optimizer should train (frozen ones excluded). */
   trainableVariables(): tf.Variable[];
+  /**
+   * Optional: log π_base(k | observation) for every action, shape [B, nActions], from a frozen
+   * copy of the base policy (adapters off), for a KL(π‖π_base) penalty. Carries no gradient.
+   */
+  baseLogProbs?(observations: tf.Tensor2D): tf.Tensor2D;
   dispose(): void;
 }
