@@ -1,3 +1,5 @@
+import { medianInPlace } from './median.js';
+
 /**
  * A market's bars as typed columns: the one data shape every later stage reads.
  * Rows are sorted by strictly increasing `timestamps`; all columns have the same length.
@@ -31,9 +33,7 @@ export function inferIntervalMs(timestamps: Float64Array): number {
   if (n < 2) return 0;
   const diffs = new Float64Array(n - 1);
   for (let i = 1; i < n; i++) diffs[i - 1] = timestamps[i]! - timestamps[i - 1]!;
-  diffs.sort();
-  const mid = diffs.length >> 1;
-  return diffs.length % 2 === 1 ? diffs[mid]! : (diffs[mid - 1]! + diffs[mid]!) / 2;
+  return medianInPlace(diffs);
 }
 
 /** Builds a BarSeries from columns, inferring the interval. Columns are used as given (not copied). */

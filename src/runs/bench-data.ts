@@ -32,7 +32,11 @@ export interface DataBenchResult {
 export async function benchData(bars: number, repeats: number): Promise<DataBenchResult> {
   const dir = await mkdtemp(join(tmpdir(), 'tradegym-bench-'));
   try {
-    const series = generateSyntheticMarket({ bars, symbol: 'BENCH', intervalMs: 60_000 }, createRng(1)).series;
+    const series = generateSyntheticMarket(
+      // Minute bars with minute-scale drift and volatility, prices quoted to 4 decimals (like real data).
+      { bars, symbol: 'BENCH', intervalMs: 60_000, driftPerBar: 0, volatilityPerBar: 0.0008, priceDecimals: 4 },
+      createRng(1),
+    ).series;
     const csvPath = join(dir, 'bench.csv');
     await writeBarsCsv(csvPath, series);
     const csvLoadSeconds1M = await medianSeconds(repeats, () => loadBarsCsv(csvPath));
