@@ -1,0 +1,97 @@
+import type { TelemetryListener } from '../core/telemetry.js';
+import type { Policy } from '../nn/policy.js';
+import type { ReferenceLogProbs } from '../ppo/collect-rollout.js';
+import type { PpoConfig } from '../ppo/ppo-config.js';
+import { PpoTrainer, type PpoResumePoint, type PpoTrainResult, type PpoUpdateStats } from '../ppo/ppo-trainer.js';
+import type { VectorEnv } from '../rl/vector-env.js';
+
+/** Callbacks and controls of a training run, supplied by the caller (CLI, server, demo). */
+export interface TrainingHooks {
+  /** Called after every PPO update (progress bars). */
+  onUpdate?: (stats: PpoUpdateStats) => void;
+  /** Receives `run.started`, `train.update` and `run.finished` (dashboards). */
+  onEvent?: TelemetryListener;
+  /** Aborting it stops training after the update in progress (Ctrl-C); the run then saves a checkpoint. */
+  stopSignal?: AbortSignal;
+  /** One-line notes (stderr in the CLI). */
+  log?: (line: string) => void;
+}
+
+/** Inputs of {@link trainPolicy}. */
+export interface TrainPolicyArgs {
+  policy: Policy;
+  env: VectorEnv<object>;
+  ppo: Partial<PpoConfig>;
+  referenceLogProbs?: ReferenceLogProbs;
+  resume?: PpoResumePoint;
+  runId: string;
+  title: string;
+  /** JSON-safe configuration summary for `run.started`. */
+  config: Record<string, unknown>;
+  hooks: TrainingHooks;
+}
+
+/** How training went, with its wall time. */
+export interface TrainPolicyResult extends PpoTrainResult {
+  /** Wall time of `train()`, seconds. */
+  seconds: number;
+  /** The resolved PPO configuration. */
+  ppo: PpoConfig;
+}
+
+/**
+ * Runs PPO on `env` until the step budget is spent or `hooks.stopSignal` aborts, emitting
+ * telemetry around it. The trainer's optimiser state is freed at the end; the policy and env
+ * stay with the caller.
+ */
+export async function trainPolicy(args: TrainPolicyArgs): Promise<TrainPolicyResult> {
+  const { hooks, runId } = args;
+  const emit = hooks.onEvent ?? (() => {});
+  const trainer = new PpoTrainer({
+    policy: args.policy,
+    env: args.env,
+    config: args.ppo,
+    ...(args.referenceLogProbs !== undefined && { referenceLogProbs: args.referenceLogProbs }),
+    ...(args.resume !== undefined && { resume: args.resume }),
+    onUpdate: (stats) => {
+      hooks.onUpdate?.(stats);
+      emit(trainUpdateEvent(runId, stats));
+    },
+  });
+  const stop = () => trainer.requestStop();
+  if (hooks.stopSignal?.aborted) stop();
+  hooks.stopSignal?.addEventListener('abort', stop, { once: true });
+  emit({ type: 'run.started', runId, kind: 'training', title: args.title, config: args.config });
+  const started = performance.now();
+  try {
+    const result = await trainer.train();
+    const seconds = (performance.now() - started) / 1000;
+    emit({ type: 'run.finished', runId, status: result.status, summary: { updates: result.updatesDone, totalSteps: result.totalSteps, seconds } });
+    return { ...result, seconds, ppo: trainer.config };
+  } catch (error) {
+    emit({ type: 'run.finished', runId, status: 'failed', summary: {}, error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  } finally {
+    hooks.stopSignal?.removeEventListener('abort', stop);
+    trainer.dispose();
+  }
+}
+
+function trainUpdateEvent(runId: string, stats: PpoUpdateStats) {
+  return {
+    type: 'train.update' as const,
+    runId,
+    update: stats.update,
+    totalSteps: stats.totalSteps,
+    policyLoss: stats.policyLoss,
+    valueLoss: stats.valueLoss,
+    entropy: stats.entropy,
+    approxKl: stats.approxKl,
+    clipFraction: stats.clipFraction,
+    explainedVariance: stats.explainedVariance,
+    meanEpisodeReturn: stats.meanEpisodeReturn,
+    stepsPerSec: stats.stepsPerSec,
+    adapterDeltaNorm: null,
+    extra: { referenceKl: stats.referenceKl, learningRate: stats.learningRate, episodes: stats.episodes },
+  };
+}

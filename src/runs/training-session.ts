@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { DEFAULT_ACTION_LEVELS } from '../market/action-levels.js';
+import type { ActorCritic } from '../nn/actor-critic.js';
+import type { BackendPreference } from '../nn/backend.js';
+import type { CheckpointKind, CheckpointManifest } from '../nn/checkpoint-manifest.js';
+import { saveCheckpoint } from '../nn/model-store.js';
+import type { ReferenceLogProbs } from '../ppo/collect-rollout.js';
+import type { PpoUpdateStats } from '../ppo/ppo-trainer.js';
+import type { Market } from './load-market.js';
+import { trainPolicy, type TrainingHooks } from './train-policy.js';
+import { createTrainingEnv, trainingRange } from './training-env.js';
+import { marketRecords, trainingMetadata, type TrainingProgress, type TrainingRecord } from './training-record.js';
+import { ppoConfigOf, type TrainingSettings } from './training-settings.js';
+
+/** Options every training use case takes besides its request. */
+export interface TrainingRunOptions {
+  /** tfjs backend (default auto: the fastest available). */
+  backend?: BackendPreference;
+  hooks?: TrainingHooks;
+  /** Feature cache folder (default `.tradegym-cache/features`). */
+  featureCacheDir?: string;
+  /** Telemetry run id (default `<command>-<checkpoint folder name>`). */
+  runId?: string;
+}
+
+/** What a training use case returns. */
+export interface TrainingOutcome {
+  /** Where the checkpoint was written (also when training was stopped early). */
+  checkpointDir: string;
+  manifest: CheckpointManifest;
+  progress: TrainingProgress;
+  /** Stats of the last update of this session, or null when none ran. */
+  last: PpoUpdateStats | null;
+  /** Wall time of this session's training, seconds. */
+  seconds: number;
+  /** Parameters of the policy: all, and trained by this run. */
+  parameters: { total: number; trainable: number };
+}
+
+/** Inputs of {@link runTrainingSession}. */
+export interface TrainingSessionArgs<Request extends TrainingSettings> {
+  command: TrainingRecord<Request>['command'];
+  request: Request;
+  out: string;
+  markets: readonly Market[];
+  policy: ActorCritic;
+  kind: CheckpointKind;
+  referenceLogProbs?: ReferenceLogProbs;
+  /** Progress of the checkpoint being resumed. */
+  previous?: TrainingProgress;
+  title: string;
+  options: TrainingRunOptions;
+}
+
+/**
+ * One training session of a use case: builds the env over the markets' training ranges, runs
+ * PPO (continuing `previous` when resuming) until the budget is spent or the stop signal fires,
+ * then writes the checkpoint (atomically, via the model store) with the training record that
+ * `--resume` reads. The policy stays with the caller.
+ */
+export async function runTrainingSession<Request extends TrainingSettings>(args: TrainingSessionArgs<Request>): Promise<TrainingOutcome> {
+  const { request, markets, policy, options } = args;
+  const hooks = options.hooks ?? {};
+  const env = await createTrainingEnv(markets, request);
+  const ranges = markets.map((m) => trainingRange(m, request));
+  const previous = args.previous;
+  const trained = await trainPolicy({
+    policy,
+    env,
+    ppo: ppoConfigOf(request),
+    ...(args.referenceLogProbs !== undefined && { referenceLogProbs: args.referenceLogProbs }),
+    ...(previous !== undefined && { resume: { updatesDone: previous.updatesDone, totalSteps: previous.totalSteps } }),
+    runId: options.runId ?? `${args.command}-${path.basename(path.resolve(args.out))}`,
+    title: args.title,
+    config: { command: args.command, markets: markets.map((m) => m.label), steps: request.steps, seed: request.seed },
+    hooks,
+  });
+  env.close();
+  const progress: TrainingProgress = {
+    status: trained.status,
+    updatesDone: trained.updatesDone,
+    totalSteps: trained.totalSteps,
+    targetSteps: trained.ppo.totalSteps,
+    seconds: (previous?.seconds ?? 0) + trained.seconds,
+  };
+  const record: TrainingRecord<Request> = { command: args.command, request, ppo: trained.ppo, markets: marketRecords(markets, ranges), progress };
+  const levels = request.actionLevels ?? [...DEFAULT_ACTION_LEVELS];
+  const metadata = trainingMetadata(record, markets[0]!.features.names, levels, request.seed, trained.last);
+  const manifest = await saveCheckpoint(args.out, policy, args.kind, metadata);
+  const { total, trainable } = policy.parameterCounts();
+  return { checkpointDir: args.out, manifest, progress, last: trained.last, seconds: trained.seconds, parameters: { total, trainable } };
+}
+
