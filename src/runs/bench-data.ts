@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '../core/rng.js';
 import type { BarSeries } from '../data/bar-series.js';
@@ -22,15 +21,18 @@ export interface DataBenchResult {
   /** The generated series and its features, reused by the env benchmarks. */
   series: BarSeries;
   features: FeatureMatrix;
+  /** Feature cache folder holding `series`' features (inside `workDir`). */
+  featureCacheDir: string;
 }
 
 /**
  * Generates an N-bar synthetic market (seed 1), writes it as CSV in a temp folder, and times
  * the CSV load (median of `repeats`), a cold feature computation and cached feature reads.
+ * Works inside `workDir` (the caller removes it; the feature cache is left there for later benches).
  * The keys say "1M" because the default N is 1,000,000; `bars` records the N actually used.
  */
-export async function benchData(bars: number, repeats: number): Promise<DataBenchResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'tradegym-bench-'));
+export async function benchData(bars: number, repeats: number, workDir: string): Promise<DataBenchResult> {
+  const dir = await mkdtemp(join(workDir, 'data-'));
   try {
     const series = generateSyntheticMarket(
       // Minute bars with minute-scale drift and volatility, prices quoted to 4 decimals (like real data).
@@ -40,7 +42,7 @@ export async function benchData(bars: number, repeats: number): Promise<DataBenc
     const csvPath = join(dir, 'bench.csv');
     await writeBarsCsv(csvPath, series);
     const csvLoadSeconds1M = await medianSeconds(repeats, () => loadBarsCsv(csvPath));
-    const cacheDir = join(dir, 'features');
+    const cacheDir = join(workDir, 'features');
     let features: FeatureMatrix | undefined;
     const featuresColdSeconds1M = await timeSeconds(async () => {
       features = (await loadOrComputeFeatures(series, {}, { cacheDir })).matrix;
@@ -49,7 +51,7 @@ export async function benchData(bars: number, repeats: number): Promise<DataBenc
       const cached = await loadOrComputeFeatures(series, {}, { cacheDir });
       if (!cached.cacheHit) throw new Error(`feature cache missed in the benchmark: ${cached.missReason}`);
     });
-    return { bars, csvLoadSeconds1M, featuresColdSeconds1M, featuresCachedSeconds1M, series, features: features! };
+    return { bars, csvLoadSeconds1M, featuresColdSeconds1M, featuresCachedSeconds1M, series, features: features!, featureCacheDir: cacheDir };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
