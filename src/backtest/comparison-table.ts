@@ -13,16 +13,21 @@ const TEXT_COLUMNS = new Set(['Strategy']);
 /**
  * The metrics of several backtests side by side, formatted: final equity, total return,
  * CAGR, annual volatility, Sharpe, Sortino, max drawdown, Calmar, annual turnover, trades,
- * time in market, and — when any result has them — trainable parameters and training time.
+ * time in market, and — when any result has them — trainable parameters, training time, the
+ * policy's weights size and its forgetting on the transfer base's source markets (Δ Sharpe).
  * Undefined metrics show as "—".
  */
 export function comparisonTable(results: readonly LabeledResult[]): ComparisonTable {
   const withParams = results.some((r) => r.trainableParams !== undefined);
   const withTime = results.some((r) => r.trainSeconds !== undefined);
+  const withWeights = results.some((r) => r.weightBytes !== undefined);
+  const withForgetting = results.some((r) => r.forgetting !== undefined);
   const columns = ['Strategy', 'Final equity', 'Total return', 'CAGR', 'Ann. vol', 'Sharpe', 'Sortino', 'Max DD', 'Calmar', 'Turnover/yr', 'Trades', 'In market'];
   if (withParams) columns.push('Trainable params');
   if (withTime) columns.push('Train time');
-  const rows = results.map(({ label, result, trainableParams, trainSeconds }) => {
+  if (withWeights) columns.push('Weights');
+  if (withForgetting) columns.push('Forgetting');
+  const rows = results.map(({ label, result, trainableParams, trainSeconds, weightBytes, forgetting }) => {
     const m = result.metrics;
     const row = [
       label,
@@ -40,9 +45,16 @@ export function comparisonTable(results: readonly LabeledResult[]): ComparisonTa
     ];
     if (withParams) row.push(formatCount(trainableParams));
     if (withTime) row.push(trainSeconds === undefined ? MISSING : `${trainSeconds.toFixed(1)} s`);
+    if (withWeights) row.push(weightBytes === undefined ? MISSING : `${(weightBytes / 1024).toFixed(1)} KiB`);
+    if (withForgetting) row.push(forgetting === undefined || forgetting === null ? MISSING : formatSigned(forgetting));
     return row;
   });
   return { columns, rows };
+}
+
+/** A signed ratio with 2 decimals: 0.123 → "+0.12". */
+function formatSigned(value: number): string {
+  return `${value >= 0 ? '+' : ''}${formatRatio(value)}`;
 }
 
 /**

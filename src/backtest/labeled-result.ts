@@ -8,4 +8,12 @@ export interface LabeledResult {
   readonly trainableParams?: number;
   /** Training wall time in seconds of a policy strategy, when it was trained by this run. */
   readonly trainSeconds?: number;
+  /** Size of the policy's weights file (adapter-only for adapters; quantized exports smaller), bytes. */
+  readonly weightBytes?: number;
+  /**
+   * Forgetting of a model fine-tuned from the transfer base: mean Sharpe of the base on its source
+   * markets minus this model's (positive = it lost source-market performance); null when not a
+   * fine-tune of the base.
+   */
+  readonly forgetting?: number | null;
 }

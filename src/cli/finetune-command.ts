@@ -1,11 +1,12 @@
 import { type Command, Option } from 'commander';
 import type { CommandContext } from './command-context.js';
+import { addKnowledgeOptions, knowledgeOf, type KnowledgeFlags } from './knowledge-options.js';
 import { integerValue, numberValue } from './option-parsers.js';
 import { resumePlan } from './resume-target.js';
 import { runTrainingCommand } from './run-training.js';
 import { addTrainingOptions, trainingSettingsOf, type TrainingFlags } from './training-options.js';
 
-interface FinetuneFlags extends TrainingFlags {
+interface FinetuneFlags extends TrainingFlags, KnowledgeFlags {
   base?: string;
   market?: string;
   rank: number;
@@ -27,6 +28,7 @@ export function registerFinetuneCommand(program: Command, context: CommandContex
     .addOption(new Option('--alpha <α>', 'LoRA scale numerator (update scaled by α/r)').argParser(numberValue(0, Infinity, true)).default(16))
     .addOption(new Option('--kl-coef <c>', 'weight of the KL(π‖π_base) penalty; 0 = off (KL is logged either way)').argParser(numberValue(0)).default(0))
     .option('--train-heads', 'also train the policy and value heads (default: frozen)');
+  addKnowledgeOptions(command, true);
   addTrainingOptions(command, FINETUNE_TRAIN_FRACTION).action(async (flags: FinetuneFlags, cmd: Command) => {
     if (flags.resume === undefined && (flags.base === undefined || flags.market === undefined || flags.out === undefined)) {
       cmd.error('error: finetune needs --base <dir>, --market <market> and --out <dir> (or --resume <dir>)', { exitCode: 2 });
@@ -47,6 +49,7 @@ export function registerFinetuneCommand(program: Command, context: CommandContex
       alpha: flags.alpha,
       klCoef: flags.klCoef,
       heads: flags.trainHeads ? ('trainable' as const) : ('frozen' as const),
+      knowledge: await knowledgeOf(flags),
     };
     await runTrainingCommand(context, flags, 'finetune', settings.steps, (options) => runFinetune(request, options));
   });

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { type CommandContext } from './command-context.js';
 import { widthsValue } from './option-parsers.js';
+import { addKnowledgeOptions, knowledgeOf, type KnowledgeFlags } from './knowledge-options.js';
 import { resumePlan } from './resume-target.js';
 import { runTrainingCommand } from './run-training.js';
 import { addTrainingOptions, trainingSettingsOf, type TrainingFlags } from './training-options.js';
 
-interface PretrainFlags extends TrainingFlags {
+interface PretrainFlags extends TrainingFlags, KnowledgeFlags {
   markets?: string[];
   hidden: number[];
 }
@@ -16,6 +17,7 @@ export function registerPretrainCommand(program: Command, context: CommandContex
     .description('pretrain a base policy with full PPO on a pool of source markets')
     .option('--markets <market...>', 'source markets: CSV paths, sample:<name>, or synthetic:seed=<n>,bars=<n>[,signal=momentum:0.2]…')
     .option('--hidden <widths>', 'hidden layer widths of actor and critic', widthsValue, [128, 128]);
+  addKnowledgeOptions(command, false);
   addTrainingOptions(command, 1).action(async (flags: PretrainFlags, cmd: Command) => {
     if (flags.resume === undefined && (flags.markets === undefined || flags.out === undefined)) {
       cmd.error("error: pretrain needs --markets <market...> and --out <dir> (or --resume <dir>)", { exitCode: 2 });
@@ -27,7 +29,7 @@ export function registerPretrainCommand(program: Command, context: CommandContex
       await runTrainingCommand(context, flags, 'pretrain', targetSteps, (options) => resumePretrain(flags.resume!, changes, options));
       return;
     }
-    const request = { ...settings, markets: flags.markets!, out: flags.out!, actorHidden: flags.hidden, criticHidden: flags.hidden };
+    const request = { ...settings, markets: flags.markets!, out: flags.out!, actorHidden: flags.hidden, criticHidden: flags.hidden, knowledge: await knowledgeOf(flags) };
     await runTrainingCommand(context, flags, 'pretrain', settings.steps, (options) => runPretrain(request, options));
   });
 }

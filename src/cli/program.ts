@@ -9,6 +9,7 @@ import { registerFinetuneCommand } from './finetune-command.js';
 import { registerMergeCommand } from './merge-command.js';
 import { registerMetricsCommand } from './metrics-command.js';
 import { registerPretrainCommand } from './pretrain-command.js';
+import { registerQuantizeCommand } from './quantize-command.js';
 import { registerServeCommand } from './serve-command.js';
 
 /**
@@ -37,6 +38,7 @@ export function buildProgram(context: CommandContext): Command {
   registerBacktestCommand(program, context);
   registerMetricsCommand(program, context);
   registerMergeCommand(program, context);
+  registerQuantizeCommand(program, context);
   registerBenchCommand(program, context);
   registerServeCommand(program, context);
   registerDemoCommand(program, context);

@@ -1,5 +1,7 @@
 import { TradegymError } from '../core/errors.js';
 import { ACTIVATIONS, type Activation, isActivation } from './activation.js';
+import { type LayerPlan, type ResolvedLayerPlan, resolveLayerPlan } from './layer-plan.js';
+import { denseLayerName } from './mlp.js';
 
 /** The network shape of an actor-critic (serialised into checkpoint manifests). */
 export interface ActorCriticConfig {
@@ -32,6 +34,8 @@ export interface LoraOptions {
   criticLayers?: LayerSelection;
   /** Default `frozen`: adapter checkpoints then hold A and B only. */
   heads?: 'frozen' | 'trainable';
+  /** Per-layer roles overriding the selections above for the layers it names (layered fine-tuning). */
+  layers?: LayerPlan;
 }
 
 /** `LoraOptions` with defaults applied and layer selections resolved to sorted indices. */
@@ -41,6 +45,8 @@ export interface ResolvedLora {
   actorLayers: number[];
   criticLayers: number[];
   heads: 'frozen' | 'trainable';
+  /** Per-layer roles (present only when the options gave a plan). */
+  layers?: ResolvedLayerPlan;
 }
 
 /** What fine-tuning does to one dense layer. */
@@ -49,6 +55,10 @@ export interface FineTuneRole {
   adapter: boolean;
   /** Its base kernel and bias are trained (selected at rank 0, or a head with `heads: trainable`). */
   baseTrainable: boolean;
+  /** The adapter's rank (meaningful when `adapter`). */
+  rank: number;
+  /** The adapter's α (meaningful when `adapter`). */
+  alpha: number;
 }
 
 /**
@@ -56,11 +66,18 @@ export interface FineTuneRole {
  * rule shared by `ActorCritic.attachAdapters` and the checkpoint weight layout.
  */
 export function fineTuneRole(lora: ResolvedLora, network: 'actor' | 'critic', index: number, hiddenCount: number): FineTuneRole {
+  const planned = lora.layers?.[denseLayerName(network, index, hiddenCount)];
+  if (planned !== undefined) {
+    if (typeof planned === 'object') return { adapter: true, baseTrainable: false, rank: planned.rank, alpha: planned.alpha };
+    return { adapter: false, baseTrainable: planned === 'full', rank: 0, alpha: lora.alpha };
+  }
   const chosen = (network === 'actor' ? lora.actorLayers : lora.criticLayers).includes(index);
   const isHead = index === hiddenCount;
   return {
     adapter: chosen && lora.rank > 0,
     baseTrainable: (chosen && lora.rank === 0) || (isHead && lora.heads === 'trainable'),
+    rank: lora.rank,
+    alpha: lora.alpha,
   };
 }
 
@@ -99,7 +116,14 @@ export function resolveLoraOptions(options: LoraOptions, config: ActorCriticConf
     actorLayers: resolveSelection(options.actorLayers ?? 'hidden', config.actorHidden.length, 'lora.actorLayers'),
     criticLayers: resolveSelection(options.criticLayers ?? 'hidden', config.criticHidden.length, 'lora.criticLayers'),
     heads,
+    ...(options.layers !== undefined && { layers: resolveLayerPlan(options.layers, denseLayerNames(config), options.alpha) }),
   };
+}
+
+/** Names of every dense layer of the network, in order (actor hidden…, head, critic hidden…, head). */
+export function denseLayerNames(config: ActorCriticConfig): string[] {
+  const names = (network: string, hidden: number) => Array.from({ length: hidden + 1 }, (_, i) => denseLayerName(network, i, hidden));
+  return [...names('actor', config.actorHidden.length), ...names('critic', config.criticHidden.length)];
 }
 
 function resolveSelection(selection: LayerSelection, hiddenCount: number, field: string): number[] {

@@ -148,7 +148,7 @@ export class ActorCritic implements Policy {
       mlp.layers.forEach((layer, i) => {
         const role = fineTuneRole(lora, network, i, mlp.layers.length - 1);
         layer.setBaseTrainable(role.baseTrainable);
-        if (role.adapter) layer.attachAdapter(lora.rank, lora.alpha, rng.fork(`lora/${layer.name}`));
+        if (role.adapter) layer.attachAdapter(role.rank, role.alpha, rng.fork(`lora/${layer.name}`));
       });
     }
     this.loraState = lora;
@@ -177,6 +177,18 @@ export class ActorCritic implements Policy {
   /** Base weights (kernels pre-merge and biases) by checkpoint name, in layer order. */
   baseWeights(): NamedTensor[] {
     return this.layers.flatMap((layer) => layer.namedWeights('base'));
+  }
+
+  /**
+   * The weights every layer applies — kernel W + A·B·α/r and bias, named like base checkpoint
+   * weights (`actor/hidden_0/kernel`) — as differentiable tensors (EWC penalties, drift
+   * monitors). Call inside `tf.tidy` or a gradient function; the kernels of adapted layers are new tensors.
+   */
+  effectiveWeights(): NamedTensor[] {
+    return this.layers.flatMap((layer) => [
+      { name: `${layer.name}/kernel`, tensor: layer.effectiveKernel() },
+      { name: `${layer.name}/bias`, tensor: layer.bias },
+    ]);
   }
 
   /** What fine-tuning changes: adapters A, B plus any trainable base weights (heads by option). */

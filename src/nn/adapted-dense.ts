@@ -162,6 +162,22 @@ export class AdaptedDense {
     return mergeLoraKernel(base, loraA, loraB, alpha / rank, this.name);
   }
 
+  /**
+   * The kernel this layer applies, W + A·B·α/r (just W while merged or without an adapter), as a
+   * differentiable expression of its variables — for penalties on effective weights (EWC) inside
+   * a gradient function or `tf.tidy`. Unlike `mergedKernel` it does not check finiteness.
+   */
+  effectiveKernel(): tf.Tensor2D {
+    const adapter = this.adapter && !this.merged ? this.adapter : undefined;
+    if (!adapter) return this.kernel;
+    return tf.add(this.kernel, tf.mul(tf.matMul(adapter.loraA, adapter.loraB), adapter.alpha / adapter.rank));
+  }
+
+  /** The frozen reference copy of the base weights (see `captureReference`), or undefined. */
+  referenceWeights(): { kernel: tf.Tensor2D; bias: tf.Tensor1D } | undefined {
+    return this.reference;
+  }
+
   /** Checkpoint tensors: base = kernel (pre-merge) and bias; adapter = A and B. */
   namedWeights(kind: 'base' | 'adapter'): NamedTensor[] {
     if (kind === 'base') {

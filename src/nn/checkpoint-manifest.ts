@@ -1,6 +1,7 @@
 import { isTradegymError } from '../core/errors.js';
 import { type ActorCriticConfig, type ResolvedLora, resolveActorCriticConfig, resolveLoraOptions } from './actor-critic-config.js';
 import { checkpointError } from './fs-io-handler.js';
+import { WEIGHT_QUANTIZATIONS, type WeightQuantization } from './quantize-weights.js';
 
 /** `base`: full weights; `adapter`: adapter weights only, tied to a base; `merged`: base with adapters folded in. */
 export type CheckpointKind = 'base' | 'adapter' | 'merged';
@@ -35,6 +36,8 @@ export interface CheckpointManifest extends CheckpointMetadata {
   parameters: { total: number; trainable: number; stored: number };
   /** The weights shard: byte length and SHA-256 (hex) for corruption checks. */
   weights: { file: string; bytes: number; sha256: string };
+  /** tfjs weight quantization of the stored weights (absent or null: float32). */
+  quantization?: WeightQuantization | null;
 }
 
 /** File name of the manifest inside a checkpoint directory. */
@@ -59,6 +62,10 @@ export function parseManifest(json: Record<string, unknown>, file: string): Chec
   const weights = json['weights'] as CheckpointManifest['weights'] | undefined;
   if (!weights || typeof weights.file !== 'string' || !Number.isSafeInteger(weights.bytes) || !/^[0-9a-f]{64}$/.test(String(weights.sha256))) {
     bad('weights', '{file, bytes, sha256}');
+  }
+  const quantization = json['quantization'];
+  if (quantization !== undefined && quantization !== null && !WEIGHT_QUANTIZATIONS.includes(quantization as WeightQuantization)) {
+    bad('quantization', `null or one of ${WEIGHT_QUANTIZATIONS.join(', ')}`);
   }
   const featureNames = json['featureNames'];
   if (!Array.isArray(featureNames) || featureNames.length !== network.observationSize || !featureNames.every((n) => typeof n === 'string')) {

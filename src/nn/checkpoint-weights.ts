@@ -6,6 +6,7 @@ import type { NamedTensor } from './adapted-dense.js';
 import type { CheckpointFs } from './checkpoint-fs.js';
 import type { CheckpointManifest } from './checkpoint-manifest.js';
 import { WEIGHTS_BIN, checkpointError, fileSystemHandler } from './fs-io-handler.js';
+import { encodeQuantizedWeights, type WeightQuantization } from './quantize-weights.js';
 import type { WeightShape } from './weight-layout.js';
 
 /** Encoded weights ready for `IOHandler.save`, with their checksum. */
@@ -22,8 +23,12 @@ export function sha256Hex(data: ArrayBuffer): string {
   return createHash('sha256').update(new Uint8Array(data)).digest('hex');
 }
 
-/** Encodes weights (float32) after checking every value is finite (`E_NON_FINITE_WEIGHTS` otherwise). */
-export async function encodeCheckpointWeights(weights: readonly NamedTensor[]): Promise<EncodedWeights> {
+/**
+ * Encodes weights after checking every value is finite (`E_NON_FINITE_WEIGHTS` otherwise): as
+ * float32, or — with `quantization` — in tfjs's quantized weight format (see `quantizeValues`),
+ * which `tf.io.decodeWeights` dequantizes on load.
+ */
+export async function encodeCheckpointWeights(weights: readonly NamedTensor[], quantization?: WeightQuantization): Promise<EncodedWeights> {
   for (const { name, tensor } of weights) {
     const values = tensor.dataSync();
     const bad = values.findIndex((v) => !Number.isFinite(v));
@@ -31,7 +36,9 @@ export async function encodeCheckpointWeights(weights: readonly NamedTensor[]): 
       throw new TradegymError('E_NON_FINITE_WEIGHTS', `Refusing to save: weight "${name}" has a non-finite value (${values[bad]}) at flat index ${bad}.`);
     }
   }
-  const { data, specs } = await tf.io.encodeWeights(weights.map(({ name, tensor }) => ({ name, tensor })));
+  const { data, specs } = quantization === undefined
+    ? await tf.io.encodeWeights(weights.map(({ name, tensor }) => ({ name, tensor })))
+    : encodeQuantizedWeights(weights, quantization);
   return { specs, data, sha256: sha256Hex(data), count: weights.reduce((n, w) => n + w.tensor.size, 0) };
 }
 

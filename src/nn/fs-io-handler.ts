@@ -12,6 +12,9 @@ export const WEIGHTS_BIN = 'weights.bin';
 /** Bytes per element of the dtypes a checkpoint may hold. */
 const BYTES_PER_ELEMENT: Record<string, number> = { float32: 4, int32: 4 };
 
+/** Bytes per element of float32 weights stored with tfjs weight quantization. */
+const QUANTIZED_BYTES: Record<string, number> = { uint8: 1, uint16: 2, float16: 2 };
+
 /** Options of `fileSystemHandler`. */
 export interface FileSystemHandlerOptions {
   /** File-system operations (tests inject failures). */
@@ -94,8 +97,8 @@ async function loadArtifacts(dir: string, fs: CheckpointFs): Promise<tf.io.Model
 }
 
 /**
- * Total bytes the specs describe, validating each (name, integer shape, float32/int32, no
- * quantisation) so a hostile manifest cannot trigger a huge allocation.
+ * Total bytes the specs describe, validating each (name, integer shape, float32/int32, or float32
+ * with tfjs weight quantization uint8/uint16/float16) so a hostile manifest cannot trigger a huge allocation.
  */
 export function weightSpecsByteLength(specs: readonly tf.io.WeightsManifestEntry[], file: string): number {
   let total = 0;
@@ -105,14 +108,25 @@ export function weightSpecsByteLength(specs: readonly tf.io.WeightsManifestEntry
     if (!Array.isArray(spec.shape) || !spec.shape.every((d) => Number.isInteger(d) && d >= 0)) {
       throw checkpointError(file, `${where} has an invalid shape ${JSON.stringify(spec.shape)}`);
     }
-    const bytesPer = BYTES_PER_ELEMENT[spec.dtype];
-    if (bytesPer === undefined || spec.quantization !== undefined) {
-      throw checkpointError(file, `${where} has unsupported dtype ${JSON.stringify(spec.dtype)}${spec.quantization ? ' (quantised)' : ''}`);
-    }
+    const bytesPer = spec.quantization === undefined ? BYTES_PER_ELEMENT[spec.dtype] : quantizedBytes(spec, file, where);
+    if (bytesPer === undefined) throw checkpointError(file, `${where} has unsupported dtype ${JSON.stringify(spec.dtype)}`);
     total += spec.shape.reduce((n, d) => n * d, 1) * bytesPer;
   });
   if (!Number.isSafeInteger(total)) throw checkpointError(file, 'describes an impossible weights size');
   return total;
+}
+
+/** Bytes per value of a quantized float32 weight, after checking its dequantization metadata. */
+function quantizedBytes(spec: tf.io.WeightsManifestEntry, file: string, where: string): number {
+  const q = spec.quantization!;
+  const bytes = QUANTIZED_BYTES[q?.dtype];
+  if (spec.dtype !== 'float32' || bytes === undefined) {
+    throw checkpointError(file, `${where} has unsupported quantisation ${JSON.stringify(q)} of dtype ${JSON.stringify(spec.dtype)} (expected float32 stored as uint8, uint16 or float16)`);
+  }
+  if (q.dtype !== 'float16' && !(Number.isFinite(q.min) && Number.isFinite(q.scale) && q.scale! > 0)) {
+    throw checkpointError(file, `${where} is ${q.dtype}-quantised without a finite "min" and a positive "scale"`);
+  }
+  return bytes;
 }
 
 /** Reads and parses a JSON object file; E_CHECKPOINT when missing, unreadable or malformed. */

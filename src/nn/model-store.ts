@@ -9,6 +9,7 @@ import { type CheckpointFs, nodeCheckpointFs } from './checkpoint-fs.js';
 import { type CheckpointKind, type CheckpointManifest, type CheckpointMetadata, MANIFEST_JSON, parseManifest } from './checkpoint-manifest.js';
 import { type EncodedWeights, encodeCheckpointWeights, readCheckpointWeights } from './checkpoint-weights.js';
 import { checkpointError, fileSystemHandler, readJsonFile } from './fs-io-handler.js';
+import type { WeightQuantization } from './quantize-weights.js';
 import { tradegymVersion } from './tradegym-version.js';
 import { adapterWeightLayout, baseWeightLayout } from './weight-layout.js';
 import { weightsFingerprint } from './weights-fingerprint.js';
@@ -16,6 +17,16 @@ import { weightsFingerprint } from './weights-fingerprint.js';
 /** Options of the model store; `fs` is for tests that simulate failures. */
 export interface ModelStoreOptions {
   fs?: CheckpointFs;
+}
+
+/** Options of `saveCheckpoint`. */
+export interface SaveCheckpointOptions extends ModelStoreOptions {
+  /**
+   * Store the weights with tfjs weight quantization (base and merged checkpoints): `uint8` (1 byte
+   * per weight, error ≤ scale/2 per tensor), `uint16` or `float16`. Loading dequantizes to float32;
+   * the manifest's fingerprint is that of the dequantized weights, which a loaded policy has.
+   */
+  quantization?: WeightQuantization;
 }
 
 /** A loaded policy and its manifest. */
@@ -36,14 +47,17 @@ export async function saveCheckpoint(
   policy: ActorCritic,
   kind: CheckpointKind,
   metadata: CheckpointMetadata,
-  options: ModelStoreOptions = {},
+  options: SaveCheckpointOptions = {},
 ): Promise<CheckpointManifest> {
   const fs = options.fs ?? nodeCheckpointFs;
   checkMetadata(metadata, policy);
+  if (options.quantization !== undefined && kind === 'adapter') {
+    throw new TradegymError('E_BAD_ARGUMENT', 'Adapters are stored in float32 (QLoRA keeps adapters at full precision); quantize a base or merged checkpoint instead.');
+  }
   const { weights, temporaries } = weightsToSave(policy, kind);
   try {
-    const encoded = await encodeCheckpointWeights(weights);
-    const manifest = buildManifest(policy, kind, weights, encoded, metadata);
+    const encoded = await encodeCheckpointWeights(weights, options.quantization);
+    const manifest = buildManifest(policy, kind, weights, encoded, metadata, options.quantization);
     const artifacts: tf.io.ModelArtifacts = {
       modelTopology: { class: 'ActorCritic', config: policy.config, lora: manifest.lora } as unknown as tf.io.ModelArtifacts['modelTopology'],
       format: 'tradegym-actor-critic',
@@ -68,8 +82,10 @@ function buildManifest(
   weights: readonly NamedTensor[],
   encoded: EncodedWeights,
   metadata: CheckpointMetadata,
+  quantization: WeightQuantization | undefined,
 ): CheckpointManifest {
   const { total, trainable } = policy.parameterCounts();
+  const fingerprint = kind === 'adapter' ? null : quantization === undefined ? weightsFingerprint(weights) : dequantizedFingerprint(weights, encoded);
   return {
     format: 'tradegym-checkpoint',
     formatVersion: 1,
@@ -77,7 +93,7 @@ function buildManifest(
     tradegymVersion: tradegymVersion(),
     network: policy.config,
     lora: kind === 'adapter' ? policy.lora! : null,
-    fingerprint: kind === 'adapter' ? null : weightsFingerprint(weights),
+    fingerprint,
     baseFingerprint: kind === 'base' || !policy.lora ? null : policy.baseFingerprint(),
     parameters: { total, trainable, stored: encoded.count },
     weights: { file: 'weights.bin', bytes: encoded.data.byteLength, sha256: encoded.sha256 },
@@ -87,7 +103,18 @@ function buildManifest(
     dataFingerprint: metadata.dataFingerprint ?? null,
     seed: metadata.seed ?? null,
     finalMetrics: metadata.finalMetrics ?? {},
+    ...(quantization !== undefined && { quantization }),
   };
+}
+
+/** Fingerprint of the weights as a load will see them (decoded from the quantized buffer). */
+function dequantizedFingerprint(weights: readonly NamedTensor[], encoded: EncodedWeights): string {
+  const decoded = tf.io.decodeWeights(encoded.data, encoded.specs);
+  try {
+    return weightsFingerprint(weights.map(({ name }) => ({ name, tensor: decoded[name]! })));
+  } finally {
+    tf.dispose(Object.values(decoded));
+  }
 }
 
 /**

@@ -46,7 +46,7 @@ export function adapterWeightLayout(config: ActorCriticConfig, lora: ResolvedLor
     const role = fineTuneRole(lora, s.network, s.index, s.hiddenCount);
     const out: WeightShape[] = [];
     if (role.adapter) {
-      out.push({ name: `${s.name}/lora_a`, shape: [s.inputSize, lora.rank] }, { name: `${s.name}/lora_b`, shape: [lora.rank, s.units] });
+      out.push({ name: `${s.name}/lora_a`, shape: [s.inputSize, role.rank] }, { name: `${s.name}/lora_b`, shape: [role.rank, s.units] });
     }
     if (role.baseTrainable) {
       out.push({ name: `${s.name}/kernel`, shape: [s.inputSize, s.units] }, { name: `${s.name}/bias`, shape: [s.units] });

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../core/rng.js';
 import type { Policy } from '../nn/policy.js';
+import type { AuxiliaryLoss } from './auxiliary-loss.js';
 import type { GradientOptimizer } from './gradient-optimizer.js';
 import { ppoLoss, type PpoLossOptions } from './ppo-loss.js';
 import type { RolloutBuffer, TransitionArrays } from './rollout-buffer.js';
@@ -17,6 +18,16 @@ export interface PpoEpochsOptions {
   targetKl: number | null;
   /** The buffer holds reference log-probs: monitor (and, with `loss.klCoef` > 0, penalise) KL(π‖π_ref). */
   withReference: boolean;
+  /** Extra loss terms (EWC, distillation) with their weights for this update; default none. */
+  auxiliary?: readonly WeightedAuxiliaryLoss[];
+  /** Training progress ∈ [0, 1] of this update, passed to the auxiliary losses. */
+  progress?: number;
+}
+
+/** An auxiliary loss and the weight it has in this update. */
+export interface WeightedAuxiliaryLoss {
+  loss: AuxiliaryLoss;
+  weight: number;
 }
 
 /** Means over every minibatch step of one update. */
@@ -34,9 +45,12 @@ export interface PpoEpochsResult {
   epochsRun: number;
   /** Gradient steps taken. */
   gradientSteps: number;
+  /** Mean unweighted value of each auxiliary loss, by name (empty without). */
+  auxiliary: Record<string, number>;
 }
 
-const STAT_COUNT = 6;
+/** Number of PPO statistics stacked per minibatch (auxiliary losses follow them). */
+const PPO_STAT_COUNT = 6;
 const APPROX_KL = 3;
 
 /**
@@ -49,11 +63,12 @@ const APPROX_KL = 3;
  */
 export function runPpoEpochs(policy: Policy, optimizer: GradientOptimizer, buffer: RolloutBuffer, rng: Rng, options: PpoEpochsOptions): PpoEpochsResult {
   const minibatches = buffer.size / options.minibatchSize;
-  let total = tf.zeros([STAT_COUNT]);
+  const statCount = PPO_STAT_COUNT + (options.auxiliary?.length ?? 0);
+  let total = tf.zeros([statCount]);
   let epochsRun = 0;
   for (let epoch = 0; epoch < options.nEpochs; epoch++) {
     const data = buffer.shuffle(rng);
-    let epochSum = tf.zeros([STAT_COUNT]);
+    let epochSum = tf.zeros([statCount]);
     for (let k = 0; k < minibatches; k++) {
       const next = tf.tidy(() => {
         const stats = minibatchStep(policy, optimizer, data, k * options.minibatchSize, options);
@@ -87,6 +102,7 @@ export function runPpoEpochs(policy: Policy, optimizer: GradientOptimizer, buffe
     gradNorm: norms.sum / norms.steps,
     epochsRun,
     gradientSteps: steps,
+    auxiliary: Object.fromEntries((options.auxiliary ?? []).map(({ loss }, i) => [loss.name, mean(PPO_STAT_COUNT + i)])),
   };
 }
 
@@ -95,7 +111,10 @@ function referenceRows(data: TransitionArrays, start: number, size: number): tf.
   return tf.tensor2d(data.referenceLogProbs.subarray(start * k, (start + size) * k), [size, k]);
 }
 
-/** One gradient step on rows [start, start + minibatchSize); returns its 6 loss statistics as a tensor. */
+/**
+ * One gradient step on rows [start, start + minibatchSize) of PPO loss + Σ weight·auxiliary loss;
+ * returns its 6 PPO statistics followed by the unweighted auxiliary losses, as a tensor.
+ */
 function minibatchStep(policy: Policy, optimizer: GradientOptimizer, data: TransitionArrays, start: number, options: PpoEpochsOptions): tf.Tensor1D {
   const size = options.minibatchSize;
   const end = start + size;
@@ -113,9 +132,12 @@ function minibatchStep(policy: Policy, optimizer: GradientOptimizer, data: Trans
   let stats: tf.Tensor1D | undefined;
   const { grads } = tf.engine().gradients(
     () => {
-      const terms = ppoLoss({ ...policy.evaluate(observations, actions), ...batch }, options.loss);
-      stats = tf.keep(tf.stack([terms.policyLoss, terms.valueLoss, terms.entropy, terms.approxKl, terms.clipFraction, terms.referenceKl]) as tf.Tensor1D);
-      return terms.loss;
+      const evaluation = policy.evaluate(observations, actions);
+      const terms = ppoLoss({ ...evaluation, ...batch }, options.loss);
+      const auxiliary = options.auxiliary ?? [];
+      const extra = auxiliary.map(({ loss }) => loss.loss({ progress: options.progress ?? 0, observations, evaluation }));
+      stats = tf.keep(tf.stack([terms.policyLoss, terms.valueLoss, terms.entropy, terms.approxKl, terms.clipFraction, terms.referenceKl, ...extra]) as tf.Tensor1D);
+      return extra.length === 0 ? terms.loss : (tf.addN([terms.loss, ...extra.map((x, i) => tf.mul(x, auxiliary[i]!.weight))]) as tf.Scalar);
     },
     optimizer.variables as tf.Variable[],
     undefined,

@@ -9,11 +9,12 @@ import {
   type ReferenceLogProbs,
   type RolloutScratch,
 } from './collect-rollout.js';
+import type { AuxiliaryLoss } from './auxiliary-loss.js';
 import { explainedVariance } from './explained-variance.js';
 import { createAdam, type AdamPlacement } from './create-adam.js';
 import type { GradientOptimizer } from './gradient-optimizer.js';
 import { resolvePpoConfig, type PpoConfig } from './ppo-config.js';
-import { runPpoEpochs } from './ppo-epochs.js';
+import { runPpoEpochs, type WeightedAuxiliaryLoss } from './ppo-epochs.js';
 import type { PpoLossOptions } from './ppo-loss.js';
 import { ppoUpdateStats, type PpoUpdateStats } from './ppo-update-stats.js';
 import { RolloutBuffer } from './rollout-buffer.js';
@@ -50,6 +51,11 @@ export interface PpoTrainerOptions {
    * backends) or `auto` (default): host on wasm and cpu, device otherwise.
    */
   optimizer?: AdamPlacement;
+  /**
+   * Extra loss terms mixed into every minibatch with their scheduled weights (knowledge
+   * injection: `ElasticWeightConsolidation`, `PolicyDistillation`); they belong to the caller.
+   */
+  auxiliaryLosses?: readonly AuxiliaryLoss[];
 }
 
 /** How `train` ended. */
@@ -144,6 +150,7 @@ export class PpoTrainer {
     const learningRate = this.learningRate(progress);
     const clipRange = this.clipRange(progress);
     const reference = this.options.referenceLogProbs;
+    const auxiliary = this.beginAuxiliaryLosses(k, progress);
     this.startEnvOnce();
 
     const rolloutStart = performance.now();
@@ -160,6 +167,8 @@ export class PpoTrainer {
       targetKl: c.targetKl,
       withReference: reference !== undefined,
       loss: this.lossOptions(clipRange, reference !== undefined),
+      auxiliary,
+      progress,
     });
     const end = performance.now();
 
@@ -178,6 +187,7 @@ export class PpoTrainer {
       episodes: this.env.totalEpisodes,
       rolloutSeconds: (updateStart - rolloutStart) / 1000,
       updateSeconds: (end - updateStart) / 1000,
+      auxiliaryWeights: Object.fromEntries(auxiliary.map(({ loss, weight }) => [loss.name, weight])),
     });
     this.options.onUpdate?.(stats);
     return stats;
@@ -186,6 +196,14 @@ export class PpoTrainer {
   /** Frees the optimiser state (the policy and env belong to the caller). */
   dispose(): void {
     this.optimizer.dispose();
+  }
+
+  /** Starts update k of every auxiliary loss and reads its weight at this update's progress. */
+  private beginAuxiliaryLosses(update: number, progress: number): WeightedAuxiliaryLoss[] {
+    return (this.options.auxiliaryLosses ?? []).map((loss) => {
+      loss.beginUpdate?.(update);
+      return { loss, weight: loss.weight(progress) };
+    });
   }
 
   private startEnvOnce(): void {

@@ -19,9 +19,12 @@ export interface PpoUpdateStats extends Omit<PpoEpochsResult, 'gradientSteps'> {
   stepsPerSec: number;
   rolloutSeconds: number;
   updateSeconds: number;
+  /** Weight of each auxiliary loss (EWC, distillation) in this update, by name (empty without). */
+  auxiliaryWeights: Record<string, number>;
   /**
    * The same figures under CleanRL's TensorBoard names: `losses/policy`, `losses/value`,
-   * `losses/entropy`, `approx_kl`, `clip_fraction`, `explained_variance`, `sps`, `episode_return`.
+   * `losses/entropy`, `approx_kl`, `clip_fraction`, `explained_variance`, `sps`, `episode_return`,
+   * plus `losses/<name>` for each auxiliary loss.
    */
   scalars: Record<string, number | null>;
 }
@@ -51,6 +54,7 @@ export function ppoUpdateStats(input: PpoUpdateStatsInput): PpoUpdateStats {
       explained_variance: rest.explainedVariance,
       sps: stepsPerSec,
       episode_return: rest.meanEpisodeReturn,
+      ...Object.fromEntries(Object.entries(means.auxiliary).map(([name, value]) => [`losses/${name}`, value])),
     },
   };
 }

@@ -103,5 +103,12 @@ function runOne(
     periodsPerYear: spec.periodsPerYear,
     ...(onEvent && { onEvent, runId: `${spec.name}:${built.label}` }),
   });
-  return { label: built.label, result, trainableParams: built.trainableParams, trainSeconds: built.trainSeconds };
+  return {
+    label: built.label,
+    result,
+    trainableParams: built.trainableParams,
+    trainSeconds: built.trainSeconds,
+    ...(built.weightBytes !== undefined && { weightBytes: built.weightBytes }),
+    ...(built.forgetting !== undefined && { forgetting: built.forgetting }),
+  };
 }

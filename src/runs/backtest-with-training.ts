@@ -39,6 +39,7 @@ export async function backtestWithTraining(spec: BacktestSpec, options: Backtest
       baseDir,
       checkpointsDir: options.checkpointsDir ?? path.join('checkpoints', runFolderName(spec.name, now)),
       ...(options.phaseOptions !== undefined && { phaseOptions: options.phaseOptions }),
+      ...(options.log !== undefined && { log: options.log }),
     });
     if (transfer.stopped) return { transfer, backtest: undefined };
   }

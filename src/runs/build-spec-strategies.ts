@@ -14,6 +14,10 @@ export interface TrainedCheckpoint {
   readonly base?: string;
   /** Wall time of the training that produced it, seconds. */
   readonly trainSeconds?: number;
+  /** Size of its weights file, bytes (shown when known). */
+  readonly weightBytes?: number;
+  /** Base source-market Sharpe − this model's (see `addForgettingReport`); null when not a fine-tune of the base. */
+  readonly forgetting?: number | null;
 }
 
 /** One built strategy of a spec, with what the report and manifest show about it. */
@@ -22,6 +26,8 @@ export interface SpecStrategy {
   readonly strategy: Strategy;
   readonly trainableParams?: number;
   readonly trainSeconds?: number;
+  readonly weightBytes?: number;
+  readonly forgetting?: number | null;
   /** Action levels a policy was trained with (rule strategies adapt to any). */
   readonly actionLevels?: readonly number[];
   /** JSON-safe description for manifest.json. */
@@ -71,6 +77,8 @@ async function buildOne(entry: StrategySpec, where: string, options: BuildSpecSt
     strategy: loaded.strategy,
     trainableParams: loaded.trainableParams,
     trainSeconds: checkpoint.trainSeconds,
+    weightBytes: checkpoint.weightBytes ?? loaded.manifest.weights.bytes,
+    ...(checkpoint.forgetting !== undefined && { forgetting: checkpoint.forgetting }),
     actionLevels: loaded.manifest.actionLevels,
     source: { kind: 'policy', checkpoint: checkpoint.dir, base: checkpoint.base ?? null, checkpointKind: loaded.manifest.kind, greedy: entry.greedy ?? true, fingerprint: loaded.manifest.fingerprint, baseFingerprint: loaded.manifest.baseFingerprint },
   };

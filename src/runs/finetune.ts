@@ -43,16 +43,18 @@ export async function runFinetune(request: FinetuneRequest, options: TrainingRun
   const normalized: FinetuneRequest = { ...request, base: path.resolve(request.base), market: absoluteCsv(request.market) };
   const [market] = await loadMarkets([normalized.market], options);
   await selectBackend(options.backend ?? 'auto', options.hooks?.log);
-  const prepared = checkBase(normalized, await readManifest(normalized.base), market!);
+  const baseManifest = await readManifest(normalized.base);
+  const prepared = checkBase(normalized, baseManifest, market!);
   const { policy } = await loadCheckpoint(normalized.base);
   try {
     const all = prepared.rank === 0 ? 'all' : 'hidden';
-    policy.attachAdapters({ rank: prepared.rank, alpha: prepared.alpha, actorLayers: all, criticLayers: all, heads: prepared.heads }, createRng(prepared.seed).fork('lora'));
+    const layers = prepared.knowledge?.layers;
+    policy.attachAdapters({ rank: prepared.rank, alpha: prepared.alpha, actorLayers: all, criticLayers: all, heads: prepared.heads, ...(layers !== undefined && { layers }) }, createRng(prepared.seed).fork('lora'));
   } catch (error) {
     policy.dispose();
     throw error;
   }
-  return trainAndSave(prepared, market!, policy, undefined, options);
+  return trainAndSave(prepared, market!, policy, undefined, options, baseManifest);
 }
 
 /** Continues a fine-tuning checkpoint (`tradegym finetune --resume <dir>`); what is restored is as in `resumePretrain`. */
@@ -62,7 +64,7 @@ export async function resumeFinetune(dir: string, changes: ResumeChanges = {}, o
   const request: FinetuneRequest = { ...record.request, steps: changes.steps ?? record.request.steps, out: changes.out ?? dir };
   const [market] = await loadMarkets([request.market], options);
   const { policy } = await loadCheckpoint(dir, { baseDir: request.base });
-  return trainAndSave(request, market!, policy, record.progress, options);
+  return trainAndSave(request, market!, policy, record.progress, options, await readManifest(request.base));
 }
 
 async function trainAndSave(
@@ -71,6 +73,7 @@ async function trainAndSave(
   policy: ActorCritic,
   previous: TrainingProgress | undefined,
   options: TrainingRunOptions,
+  baseManifest: CheckpointManifest,
 ): Promise<TrainingOutcome> {
   const ppo = { learningRate: request.rank > 0 ? 1e-3 : 3e-4, klCoef: request.klCoef, ...request.ppo };
   try {
@@ -85,6 +88,7 @@ async function trainAndSave(
       ...(previous !== undefined && { previous }),
       title: `${request.rank > 0 ? `LoRA r=${request.rank}` : 'full'} fine-tune on ${market.label}`,
       options,
+      base: { dir: request.base, manifest: baseManifest },
     });
   } finally {
     policy.dispose();

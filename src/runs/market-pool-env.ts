@@ -1,10 +1,12 @@
 import type { TradingInfo } from '../../envs/trading-info.js';
-import type { TradingEnv } from '../../envs/trading-env.js';
 import { TradegymError } from '../core/errors.js';
 import { createRng, type Rng } from '../core/rng.js';
 import type { Env, ResetOptions, ResetResult, StepResult } from '../rl/env.js';
 import type { Box } from '../rl/box.js';
 import type { Discrete } from '../rl/discrete.js';
+
+/** A per-market training env: a train-mode `TradingEnv` or a `RandomizedTradingEnv` (Box observations, Discrete actions). */
+export type MarketEnv = Env<Float32Array, number, TradingInfo> & { readonly observationSpace: Box; readonly actionSpace: Discrete };
 
 /**
  * One env over a pool of markets: at every reset it picks one of its `TradingEnv`s (one per
@@ -17,14 +19,14 @@ import type { Discrete } from '../rl/discrete.js';
 export class MarketPoolEnv implements Env<Float32Array, number, TradingInfo> {
   readonly observationSpace: Box;
   readonly actionSpace: Discrete;
-  private readonly envs: readonly TradingEnv[];
+  private readonly envs: readonly MarketEnv[];
   private rng: Rng;
-  private current: TradingEnv;
+  private current: MarketEnv;
   /** Index of the market the current episode plays on. */
   marketIndex = 0;
 
   /** @param envs one env per market, in train mode; @param seed seeds the market choice until `reset({ seed })`. */
-  constructor(envs: readonly TradingEnv[], seed: number) {
+  constructor(envs: readonly MarketEnv[], seed: number) {
     if (envs.length === 0) throw new TradegymError('E_BAD_ARGUMENT', 'MarketPoolEnv needs at least one market.');
     const first = envs[0]!;
     envs.forEach((env, i) => {

@@ -1,5 +1,6 @@
 import type { TelemetryListener } from '../core/telemetry.js';
 import type { Policy } from '../nn/policy.js';
+import type { AuxiliaryLoss } from '../ppo/auxiliary-loss.js';
 import type { ReferenceLogProbs } from '../ppo/collect-rollout.js';
 import type { PpoConfig } from '../ppo/ppo-config.js';
 import { PpoTrainer, type PpoResumePoint, type PpoTrainResult, type PpoUpdateStats } from '../ppo/ppo-trainer.js';
@@ -29,6 +30,12 @@ export interface TrainPolicyArgs {
   /** JSON-safe configuration summary for `run.started`. */
   config: Record<string, unknown>;
   hooks: TrainingHooks;
+  /** Extra PPO loss terms (EWC, distillation). */
+  auxiliaryLosses?: readonly AuxiliaryLoss[];
+  /** Monitor fields measured after every update (drift, agreement, entropy …), sent as `train.update` `extra`. */
+  measure?: () => Record<string, number>;
+  /** Called after every update, before the hooks (curriculum switches). */
+  observe?: (stats: PpoUpdateStats) => void;
 }
 
 /** How training went, with its wall time. */
@@ -37,6 +44,8 @@ export interface TrainPolicyResult extends PpoTrainResult {
   seconds: number;
   /** The resolved PPO configuration. */
   ppo: PpoConfig;
+  /** The monitor fields after the last update (empty without a monitor). */
+  monitor: Record<string, number>;
 }
 
 /**
@@ -47,15 +56,19 @@ export interface TrainPolicyResult extends PpoTrainResult {
 export async function trainPolicy(args: TrainPolicyArgs): Promise<TrainPolicyResult> {
   const { hooks, runId } = args;
   const emit = hooks.onEvent ?? (() => {});
+  let monitor: Record<string, number> = {};
   const trainer = new PpoTrainer({
     policy: args.policy,
     env: args.env,
     config: args.ppo,
     ...(args.referenceLogProbs !== undefined && { referenceLogProbs: args.referenceLogProbs }),
     ...(args.resume !== undefined && { resume: args.resume }),
+    ...(args.auxiliaryLosses !== undefined && { auxiliaryLosses: args.auxiliaryLosses }),
     onUpdate: (stats) => {
+      args.observe?.(stats);
+      monitor = args.measure?.() ?? {};
       hooks.onUpdate?.(stats);
-      emit(trainUpdateEvent(runId, stats));
+      emit(trainUpdateEvent(runId, stats, monitor));
     },
   });
   const stop = () => trainer.requestStop();
@@ -67,7 +80,7 @@ export async function trainPolicy(args: TrainPolicyArgs): Promise<TrainPolicyRes
     const result = await trainer.train();
     const seconds = (performance.now() - started) / 1000;
     emit({ type: 'run.finished', runId, status: result.status, summary: { updates: result.updatesDone, totalSteps: result.totalSteps, seconds } });
-    return { ...result, seconds, ppo: trainer.config };
+    return { ...result, seconds, ppo: trainer.config, monitor };
   } catch (error) {
     emit({ type: 'run.finished', runId, status: 'failed', summary: {}, error: error instanceof Error ? error.message : String(error) });
     throw error;
@@ -77,7 +90,9 @@ export async function trainPolicy(args: TrainPolicyArgs): Promise<TrainPolicyRes
   }
 }
 
-function trainUpdateEvent(runId: string, stats: PpoUpdateStats) {
+/** The `train.update` event of an update: PPO figures, auxiliary losses and their weights, and the monitor's fields in `extra`. */
+function trainUpdateEvent(runId: string, stats: PpoUpdateStats, monitor: Record<string, number>) {
+  const auxiliary = Object.entries(stats.auxiliary).flatMap(([name, value]) => [[`loss/${name}`, value], [`weight/${name}`, stats.auxiliaryWeights[name] ?? 0]]);
   return {
     type: 'train.update' as const,
     runId,
@@ -91,7 +106,7 @@ function trainUpdateEvent(runId: string, stats: PpoUpdateStats) {
     explainedVariance: stats.explainedVariance,
     meanEpisodeReturn: stats.meanEpisodeReturn,
     stepsPerSec: stats.stepsPerSec,
-    adapterDeltaNorm: null,
-    extra: { referenceKl: stats.referenceKl, learningRate: stats.learningRate, episodes: stats.episodes },
+    adapterDeltaNorm: monitor['adapterDeltaNorm'] ?? null,
+    extra: { referenceKl: stats.referenceKl, learningRate: stats.learningRate, episodes: stats.episodes, ...Object.fromEntries(auxiliary), ...monitor },
   };
 }

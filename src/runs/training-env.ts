@@ -1,3 +1,4 @@
+import { RandomizedTradingEnv } from '../../envs/randomized-trading-env.js';
 import type { TradingInfo } from '../../envs/trading-info.js';
 import { TradingEnv } from '../../envs/trading-env.js';
 import { TradegymError } from '../core/errors.js';
@@ -7,7 +8,8 @@ import { createReward } from '../rewards/create-reward.js';
 import type { RewardFn } from '../rewards/reward-fn.js';
 import { VectorEnv } from '../rl/vector-env.js';
 import type { Market } from './load-market.js';
-import { MarketPoolEnv } from './market-pool-env.js';
+import { needsRandomizedEnv } from './knowledge-settings.js';
+import { MarketPoolEnv, type MarketEnv } from './market-pool-env.js';
 import type { TrainingSettings } from './training-settings.js';
 
 /** Bar range [start, end) of a market used for training. */
@@ -56,9 +58,11 @@ function dateEnd(market: Market, trainEnd: string | number): number {
  * The training env of a run: `settings.nEnvs` slots, each a {@link MarketPoolEnv} over one
  * train-mode `TradingEnv` per market (its training range, the settings' costs, sizing, cash,
  * action levels and a fresh reward instance). Slot i is seeded `seed + i`; market j in slot i
- * starts from `(seed + i) · M + j`.
+ * starts from `(seed + i) · M + j`. With domain randomisation or a curriculum in
+ * `settings.knowledge`, each market env is a `RandomizedTradingEnv` drawing per-episode
+ * conditions; those envs are appended to `conditionTargets` (for curriculum switches).
  */
-export async function createTrainingEnv(markets: readonly Market[], settings: TrainingSettings): Promise<VectorEnv<TradingInfo>> {
+export async function createTrainingEnv(markets: readonly Market[], settings: TrainingSettings, conditionTargets: RandomizedTradingEnv[] = []): Promise<VectorEnv<TradingInfo>> {
   const ranges = markets.map((m) => trainingRange(m, settings));
   const rewards: RewardFn[][] = [];
   for (let i = 0; i < settings.nEnvs; i++) {
@@ -66,19 +70,24 @@ export async function createTrainingEnv(markets: readonly Market[], settings: Tr
   }
   return new VectorEnv<TradingInfo>(settings.nEnvs, (i) => {
     const slotSeed = settings.seed + i;
-    const envs = markets.map((market, j) => new TradingEnv({
-      bars: market.series,
-      features: market.features,
-      mode: 'train',
-      range: ranges[j]!,
-      episodeLength: settings.episodeLength,
-      reward: rewards[i]![j]!,
-      costs: settings.costs,
-      sizing: settings.sizing,
-      initialCash: settings.initialCash,
-      ...(settings.actionLevels !== undefined && { actionLevels: settings.actionLevels }),
-      seed: slotSeed * markets.length + j,
-    }));
+    const envs = markets.map((market, j): MarketEnv => {
+      const common = {
+        bars: market.series,
+        features: market.features,
+        range: ranges[j]!,
+        episodeLength: settings.episodeLength,
+        reward: rewards[i]![j]!,
+        costs: settings.costs,
+        sizing: settings.sizing,
+        initialCash: settings.initialCash,
+        ...(settings.actionLevels !== undefined && { actionLevels: settings.actionLevels }),
+        seed: slotSeed * markets.length + j,
+      };
+      if (!needsRandomizedEnv(settings.knowledge)) return new TradingEnv({ ...common, mode: 'train' });
+      const env = new RandomizedTradingEnv({ ...common, ranges: settings.knowledge?.conditions ?? {} });
+      conditionTargets.push(env);
+      return env;
+    });
     return new MarketPoolEnv(envs, slotSeed);
   });
 }

@@ -27,12 +27,15 @@ export interface TrainingRecord<Request> {
   ppo: PpoConfig;
   markets: { label: string; fingerprint: string; bars: number; trainRange: TrainingRange }[];
   progress: TrainingProgress;
+  /** What knowledge injection did (EWC Fisher, teacher, behaviour cloning, curriculum stages, last monitor fields). */
+  knowledge?: Record<string, unknown>;
 }
 
 /**
  * Checkpoint metadata of a training run: feature names and action levels of the env, the
  * {@link TrainingRecord}, the data fingerprint (of the one market, or a SHA-256 over the pool's
- * fingerprints), the seed and the last update's scalars as final metrics.
+ * fingerprints), the seed and the last update's scalars as final metrics, plus the monitor's
+ * fields (drift, agreement, entropy …) as `monitor/<field>`.
  */
 export function trainingMetadata<Request>(
   record: TrainingRecord<Request>,
@@ -40,6 +43,7 @@ export function trainingMetadata<Request>(
   actionLevels: readonly number[],
   seed: number,
   last: PpoUpdateStats | null,
+  monitor: Record<string, number> = {},
 ): CheckpointMetadata {
   const fingerprints = record.markets.map((m) => m.fingerprint);
   return {
@@ -48,7 +52,10 @@ export function trainingMetadata<Request>(
     trainingConfig: record as unknown as Record<string, unknown>,
     dataFingerprint: fingerprints.length === 1 ? fingerprints[0]! : createHash('sha256').update(fingerprints.join('\n')).digest('hex'),
     seed,
-    finalMetrics: last === null ? {} : { ...last.scalars, total_steps: last.totalSteps, updates: last.update },
+    finalMetrics: {
+      ...(last !== null && { ...last.scalars, total_steps: last.totalSteps, updates: last.update }),
+      ...Object.fromEntries(Object.entries(monitor).map(([name, value]) => [`monitor/${name}`, value])),
+    },
   };
 }
 

@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { DEFAULT_ACTION_LEVELS } from '../market/action-levels.js';
+import type { RandomizedTradingEnv } from '../../envs/randomized-trading-env.js';
 import type { ActorCritic } from '../nn/actor-critic.js';
 import type { BackendPreference } from '../nn/backend.js';
 import type { CheckpointKind, CheckpointManifest } from '../nn/checkpoint-manifest.js';
+import { layerRoleRows } from '../nn/layer-plan.js';
 import { saveCheckpoint } from '../nn/model-store.js';
 import type { ReferenceLogProbs } from '../ppo/collect-rollout.js';
 import type { PpoUpdateStats } from '../ppo/ppo-trainer.js';
 import type { Market } from './load-market.js';
-import { trainPolicy, type TrainingHooks } from './train-policy.js';
-import { createTrainingEnv, trainingRange } from './training-env.js';
+import { prepareKnowledge, type PreparedKnowledge } from './prepare-knowledge.js';
+import { trainPolicy, type TrainingHooks, type TrainPolicyArgs, type TrainPolicyResult } from './train-policy.js';
+import { createTrainingEnv, trainingRange, type TrainingRange } from './training-env.js';
 import { marketRecords, trainingMetadata, type TrainingProgress, type TrainingRecord } from './training-record.js';
 import { ppoConfigOf, type TrainingSettings } from './training-settings.js';
 
@@ -50,21 +53,28 @@ export interface TrainingSessionArgs<Request extends TrainingSettings> {
   previous?: TrainingProgress;
   title: string;
   options: TrainingRunOptions;
+  /** The base checkpoint of a fine-tune (EWC anchors to it). */
+  base?: { dir: string; manifest: CheckpointManifest };
 }
 
 /**
  * One training session of a use case: builds the env over the markets' training ranges, runs
  * PPO (continuing `previous` when resuming) until the budget is spent or the stop signal fires,
  * then writes the checkpoint (atomically, via the model store) with the training record that
- * `--resume` reads. The policy stays with the caller.
+ * `--resume` reads. `request.knowledge` adds EWC / distillation terms, per-episode conditions and a
+ * curriculum, and a monitor whose fields go to every `train.update` and to the manifest
+ * (`prepareKnowledge`). The policy stays with the caller.
  */
 export async function runTrainingSession<Request extends TrainingSettings>(args: TrainingSessionArgs<Request>): Promise<TrainingOutcome> {
   const { request, markets, policy, options } = args;
   const hooks = options.hooks ?? {};
-  const env = await createTrainingEnv(markets, request);
+  const conditionTargets: RandomizedTradingEnv[] = [];
+  const env = await createTrainingEnv(markets, request, conditionTargets);
   const ranges = markets.map((m) => trainingRange(m, request));
   const previous = args.previous;
-  const trained = await trainPolicy({
+  const levels = request.actionLevels ?? [...DEFAULT_ACTION_LEVELS];
+  const knowledge = await sessionKnowledge(args, ranges, levels, conditionTargets);
+  const trained = await trainWithKnowledge(knowledge, {
     policy,
     env,
     ppo: ppoConfigOf(request),
@@ -83,11 +93,47 @@ export async function runTrainingSession<Request extends TrainingSettings>(args:
     targetSteps: trained.ppo.totalSteps,
     seconds: (previous?.seconds ?? 0) + trained.seconds,
   };
-  const record: TrainingRecord<Request> = { command: args.command, request, ppo: trained.ppo, markets: marketRecords(markets, ranges), progress };
-  const levels = request.actionLevels ?? [...DEFAULT_ACTION_LEVELS];
-  const metadata = trainingMetadata(record, markets[0]!.features.names, levels, request.seed, trained.last);
+  const record: TrainingRecord<Request> = {
+    command: args.command, request, ppo: trained.ppo, markets: marketRecords(markets, ranges), progress,
+    knowledge: { ...knowledge.summary(), monitor: trained.monitor, layers: layerRoleRows(policy.parameterCounts().layers) },
+  };
+  const metadata = trainingMetadata(record, markets[0]!.features.names, levels, request.seed, trained.last, trained.monitor);
   const manifest = await saveCheckpoint(args.out, policy, args.kind, metadata);
   const { total, trainable } = policy.parameterCounts();
   return { checkpointDir: args.out, manifest, progress, last: trained.last, seconds: trained.seconds, parameters: { total, trainable } };
 }
 
+/**
+ * The session's knowledge injection (`prepareKnowledge`). Without `request.knowledge` only the
+ * monitor runs (drift, agreement and entropy against the starting weights), so every run manifest
+ * has its `monitor/…` fields.
+ */
+async function sessionKnowledge<Request extends TrainingSettings>(
+  args: TrainingSessionArgs<Request>,
+  ranges: readonly TrainingRange[],
+  actionLevels: readonly number[],
+  conditionTargets: readonly RandomizedTradingEnv[],
+): Promise<PreparedKnowledge> {
+  const { request, options } = args;
+  return prepareKnowledge({
+    policy: args.policy, knowledge: request.knowledge ?? {}, markets: args.markets, ranges, actionLevels, seed: request.seed, conditionTargets,
+    ...(args.base !== undefined && { base: args.base }),
+    ...(options.featureCacheDir !== undefined && { featureCacheDir: options.featureCacheDir }),
+    ...(options.hooks?.log !== undefined && { log: options.hooks.log }),
+    ...(args.previous !== undefined && { startStep: args.previous.totalSteps }),
+  });
+}
+
+/** Runs `trainPolicy` with the prepared knowledge injection (auxiliary losses, monitor, curriculum), freeing its tensors afterwards. */
+async function trainWithKnowledge(knowledge: PreparedKnowledge, args: TrainPolicyArgs): Promise<TrainPolicyResult> {
+  try {
+    return await trainPolicy({
+      ...args,
+      auxiliaryLosses: knowledge.auxiliaryLosses,
+      observe: knowledge.observe,
+      ...(knowledge.measure !== undefined && { measure: knowledge.measure }),
+    });
+  } finally {
+    knowledge.dispose();
+  }
+}

@@ -1,6 +1,7 @@
 import type { CostModelOptions } from '../market/cost-model.js';
 import type { SizingMode } from '../market/sizing.js';
 import type { PpoConfig } from '../ppo/ppo-config.js';
+import type { KnowledgeSettings } from './knowledge-settings.js';
 
 /**
  * How a policy is trained on markets (pretrain and fine-tune share it). Plain JSON data: it is
@@ -32,6 +33,8 @@ export interface TrainingSettings {
   actionLevels?: number[];
   /** Further PPO overrides (PpoConfig names), applied last. */
   ppo: Partial<PpoConfig>;
+  /** Knowledge injection: layered fine-tuning, EWC, distillation, domain randomisation, curriculum, monitoring. */
+  knowledge?: KnowledgeSettings;
 }
 
 /**

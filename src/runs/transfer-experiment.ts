@@ -8,6 +8,9 @@ import type { PpoConfig } from '../ppo/ppo-config.js';
 import { resolveSpecPath } from './backtest-spec-data.js';
 import type { TrainedCheckpoint } from './build-spec-strategies.js';
 import { runFinetune } from './finetune.js';
+import { addForgettingReport, type SourceMarketReport } from './forgetting-report.js';
+import { runKnowledgePhases } from './knowledge-phases.js';
+import { writeKnowledgeReport } from './knowledge-report.js';
 import type { MarketSource } from './market-source.js';
 import { runPretrain } from './pretrain.js';
 import type { TrainingOutcome, TrainingRunOptions } from './training-session.js';
@@ -21,6 +24,10 @@ export interface TransferRunOptions {
   checkpointsDir: string;
   /** Run options per phase (progress bars, stop signal, backend); called before each phase. */
   phaseOptions?: (phase: TrainedModel, steps: number) => TrainingRunOptions;
+  /** One-line notes (EWC Fisher, quantization sizes, report paths). */
+  log?: (line: string) => void;
+  /** Feature cache folder of the forgetting report's source markets (default `.tradegym-cache/features`). */
+  featureCacheDir?: string;
 }
 
 /** The experiment's checkpoints (for `runBacktestSpec`'s `trained`) and each phase's outcome. */
@@ -29,6 +36,8 @@ export interface TransferRun {
   outcomes: Partial<Record<TrainedModel, TrainingOutcome>>;
   /** True when a phase was stopped early (Ctrl-C); later phases were skipped. */
   stopped: boolean;
+  /** Every model's Sharpe on the base's source markets and its forgetting (when `transfer.forgetting` is not false). */
+  forgetting?: Partial<Record<TrainedModel, SourceMarketReport>>;
 }
 
 /**
@@ -36,8 +45,11 @@ export interface TransferRun {
  * policy with full PPO on the source markets; on the target (`spec.data`) training part —
  * the bars before the backtested split or range — fine-tune LoRA adapters, optionally fine-tune
  * every weight (rank 0), and optionally train from scratch. Costs, sizing, cash, seed and action
- * levels are the spec's, so training and the backtest fill identically. Phases run in that order;
- * a stopped phase (Ctrl-C) still saves its checkpoint and ends the experiment.
+ * levels are the spec's, so training and the backtest fill identically. Then the knowledge-injection
+ * phases (`runKnowledgePhases`: LoRA + EWC, robust LoRA, QLoRA, distilled student, quantized
+ * export) and the forgetting report on the source markets; `<checkpointsDir>/knowledge-report.json`
+ * collects parameters, wall time, weights size, forgetting and the monitor's last fields per model.
+ * Phases run in that order; a stopped phase (Ctrl-C) still saves its checkpoint and ends the experiment.
  */
 export async function runTransferExperiment(spec: BacktestSpec, options: TransferRunOptions): Promise<TransferRun> {
   const transfer = spec.transfer;
@@ -64,7 +76,8 @@ export async function runTransferExperiment(spec: BacktestSpec, options: Transfe
   if (!record('base', base)) return run;
   const lora = transfer.lora;
   const loraRequest = { base: dir('base'), market: target, out: dir('lora'), rank: lora.rank, alpha: lora.alpha, klCoef: 0, heads: 'frozen' as const };
-  if (!record('lora', await runFinetune({ ...settings(lora.steps, lora.ppo, true), ...loraRequest }, phase('lora', lora.steps)), dir('base'))) return run;
+  const layered = lora.layers === undefined ? {} : { knowledge: { layers: lora.layers } };
+  if (!record('lora', await runFinetune({ ...settings(lora.steps, lora.ppo, true), ...loraRequest, ...layered }, phase('lora', lora.steps)), dir('base'))) return run;
   const full = transfer.fullFinetune;
   if (full !== undefined) {
     const request = { ...loraRequest, out: dir('full-finetune'), rank: 0, alpha: 1 };
@@ -72,9 +85,23 @@ export async function runTransferExperiment(spec: BacktestSpec, options: Transfe
   }
   const scratch = transfer.scratch;
   if (scratch !== undefined) {
-    record('scratch', await runPretrain({ ...settings(scratch.steps, scratch.ppo, true), markets: [target], out: dir('scratch'), ...network }, phase('scratch', scratch.steps)));
+    if (!record('scratch', await runPretrain({ ...settings(scratch.steps, scratch.ppo, true), markets: [target], out: dir('scratch'), ...network }, phase('scratch', scratch.steps)))) return run;
   }
+  const context = { spec, transfer, target, settings, dir, network, loraRequest, trained: run.trained, record, phase, ...(options.log !== undefined && { log: options.log }) };
+  if (await runKnowledgePhases(context)) await reportKnowledgeTransfer(spec, sources, run, options);
   return run;
+}
+
+/** The forgetting report on the source markets (unless `transfer.forgetting` is false) and `knowledge-report.json`. */
+async function reportKnowledgeTransfer(spec: BacktestSpec, sources: readonly MarketSource[], run: TransferRun, options: TransferRunOptions): Promise<void> {
+  if (spec.transfer?.forgetting !== false) {
+    run.forgetting = await addForgettingReport(run.trained, sources, {
+      costs: spec.costs ?? {}, sizing: spec.sizing ?? 'fractional', initialCash: spec.initialCash ?? 100_000, seed: spec.seed ?? 0,
+      ...(options.featureCacheDir !== undefined && { featureCacheDir: options.featureCacheDir }),
+    });
+  }
+  const reportPath = await writeKnowledgeReport(options.checkpointsDir, run);
+  options.log?.(`knowledge-transfer report: ${reportPath}`);
 }
 
 function baseSettings(spec: BacktestSpec, transfer: TransferSpec, steps: number, phasePpo: object | undefined): Omit<TrainingSettings, 'trainFraction'> {
@@ -87,7 +114,7 @@ function baseSettings(spec: BacktestSpec, transfer: TransferSpec, steps: number,
     episodeLength: transfer.episodeLength ?? 256,
     reward: transfer.reward ?? 'sharpe-drawdown',
     ...(transfer.rewardOptions !== undefined && { rewardOptions: transfer.rewardOptions as Record<string, unknown> }),
-    costs: { ...spec.costs, ...(spec.costs?.borrowBpsPerYear !== undefined && { periodsPerYear: spec.periodsPerYear ?? 252 }) },
+    costs: { ...spec.costs, ...transfer.trainCosts, ...(spec.costs?.borrowBpsPerYear !== undefined && { periodsPerYear: spec.periodsPerYear ?? 252 }) },
     sizing: spec.sizing ?? 'fractional',
     initialCash: spec.initialCash ?? 100_000,
     ...(spec.actionLevels !== undefined && { actionLevels: [...spec.actionLevels] }),

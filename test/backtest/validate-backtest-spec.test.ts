@@ -50,7 +50,7 @@ describe('validateBacktestSpec', () => {
   it('reports problems inside array entries with their index, narrowed to the intended variant', () => {
     const message = messageOf({ ...minimal, strategies: [{ name: 'buy-and-hold' }, { checkpoint: 'c', greedy: 'yes' }, { trained: 'lorra' }] });
     expect(message).toContain('strategies[1].greedy: expected boolean, got string "yes"');
-    expect(message).toContain('strategies[2].trained: expected one of "base" | "lora" | "full-finetune" | "scratch", got string "lorra"');
+    expect(message).toContain('strategies[2].trained: expected one of "base" | "lora" | "full-finetune" | "scratch" | "lora-ewc" | "distilled" | "quantized" | "qlora" | "robust", got string "lorra"');
     expect(message).not.toContain('strategies[1].name');
   });
 
