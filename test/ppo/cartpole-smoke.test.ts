@@ -5,6 +5,7 @@ import { ActorCritic } from '../../src/nn/actor-critic.js';
 import { selectBackend } from '../../src/nn/backend.js';
 import { PpoTrainer } from '../../src/ppo/ppo-trainer.js';
 import { VectorEnv } from '../../src/rl/vector-env.js';
+import { ZOO_CARTPOLE_PPO } from '../../src/runs/validate-cartpole.js';
 
 beforeAll(async () => {
   await selectBackend('auto', () => undefined);
@@ -17,20 +18,7 @@ async function trainCartPole(seed: number, steps: number): Promise<number> {
   const trainer = new PpoTrainer({
     policy,
     env,
-    config: {
-      totalSteps: 100_000,
-      nSteps: 32,
-      minibatchSize: 256,
-      nEpochs: 20,
-      gamma: 0.98,
-      gaeLambda: 0.8,
-      learningRate: 1e-3,
-      annealLearningRate: true,
-      clipRange: 0.2,
-      annealClipRange: true,
-      entCoef: 0,
-      seed,
-    },
+    config: { ...ZOO_CARTPOLE_PPO, seed },
     onUpdate: (s) => s.totalSteps >= steps && trainer.requestStop(),
   });
   const { last } = await trainer.train();
