@@ -25,7 +25,7 @@ export function registerDemoCommand(program: Command, context: CommandContext): 
     const interrupt = interruptSignal(io, 'stopping the training phase after the current update and saving its checkpoint');
     let bar: TrainingProgressBar | undefined;
     try {
-      io.err(`demo (seed ${flags.seed}): pretrain on 3 synthetic source markets → LoRA / full fine-tune / scratch on a different target → backtest its held-out half`);
+      io.err(`demo (seed ${flags.seed}): pretrain on 3 synthetic source markets → LoRA / full fine-tune / scratch on a scarce target (its first 20 %) → backtest its held-out last 80 %`);
       const demo = await runDemo({
         seed: flags.seed,
         scale: flags.quick ? 'quick' : 'full',

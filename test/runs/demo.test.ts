@@ -31,11 +31,22 @@ describe('runDemo (quick scale)', () => {
 });
 
 describe('demoSpec', () => {
-  it('keeps the target held out: fine-tuning on the first half, backtest on the second', () => {
+  it('keeps the target scarce and held out: fine-tuning on its first 2 years, backtest on the rest', () => {
     const spec = demoSpec(7);
-    expect(spec.split).toEqual({ train: 0.5, part: 'test' });
+    expect(spec.split).toEqual({ train: 0.2, part: 'test' });
+    const target = 'synthetic' in spec.data ? spec.data.synthetic : undefined;
+    expect(Math.round(target!.bars * spec.split!.train)).toBe(504);
     expect(spec.transfer?.sources).toHaveLength(3);
     expect(spec.transfer?.lora).toMatchObject({ rank: 8, alpha: 16 });
     expect(spec.seed).toBe(7);
+  });
+
+  it('draws sources and target from one family and scales the reward to the target\'s bars', () => {
+    const spec = demoSpec(7);
+    const target = 'synthetic' in spec.data ? spec.data.synthetic : undefined;
+    for (const source of spec.transfer!.sources) {
+      expect('synthetic' in source && source.synthetic.signal?.kind).toBe(target!.signal!.kind);
+    }
+    expect(spec.transfer?.rewardOptions).toMatchObject({ priorVariance: target!.volatilityPerBar! ** 2 });
   });
 });
