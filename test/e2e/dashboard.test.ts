@@ -128,6 +128,12 @@ describe('dashboard in chromium', () => {
     expect(updates.length).toBe(outcome.progress.updatesDone);
     expect(await page.textContent('#train-update')).toBe(String(updates.length));
     expect(await page.textContent('#training-title')).toMatch(/pretrain/);
+    // The monitor's fields (e.g. per-layer drift from the initial weights) are listed by name.
+    const lastExtra = Object.keys((updates.at(-1) as { extra?: Record<string, number> }).extra ?? {});
+    expect(lastExtra.length).toBeGreaterThan(0);
+    const shownExtra = await page.$$eval('#train-extra dt', (dts) => dts.map((dt) => dt.textContent));
+    expect(shownExtra.length).toBeGreaterThan(0);
+    expect(lastExtra).toEqual(expect.arrayContaining(shownExtra));
 
     await page.focus('#strategy-select'); // the pickers refresh their lists on focus
     await page.waitForFunction(() => Array.from((document.querySelector('#strategy-select') as HTMLSelectElement).options).some((o) => o.value === 'checkpoint:e2e-base'));

@@ -23,6 +23,18 @@ function miniChart(id, lines) {
   return lines.map(([color, scale]) => chart.addSeries(LineSeries, { color, lineWidth: 2, priceLineVisible: false, priceScaleId: scale }));
 }
 
+/** Shows the update's `extra` fields (monitor and auxiliary losses) as a name → value list. */
+function renderExtra(list, extra) {
+  const rows = Object.entries(extra).filter(([, v]) => typeof v === 'number' && Number.isFinite(v)).sort(([a], [b]) => a.localeCompare(b));
+  list.replaceChildren(...rows.flatMap(([name, value]) => {
+    const dt = document.createElement('dt');
+    dt.textContent = name;
+    const dd = document.createElement('dd');
+    dd.textContent = Math.abs(value) >= 1000 ? count(Math.round(value)) : fixed(value, 4);
+    return [dt, dd];
+  }));
+}
+
 export function createTrainingPanel() {
   const $ = (id) => document.getElementById(id);
   const panel = $('training-panel');
@@ -64,6 +76,7 @@ export function createTrainingPanel() {
       $('train-kl').textContent = fixed(u.approxKl, 4);
       $('train-clip').textContent = fixed(u.clipFraction, 3);
       $('train-delta').textContent = u.adapterDeltaNorm === null ? 'n/a (full training)' : fixed(u.adapterDeltaNorm, 4);
+      renderExtra($('train-extra'), u.extra ?? {});
       panel.dataset.updates = String(++updates);
     },
   };
