@@ -1,6 +1,6 @@
 import { cagr } from './cagr.js';
 import { equityFromReturns } from './equity-from-returns.js';
-import { maxDrawdown } from './max-drawdown.js';
+import { type MaxDrawdown, maxDrawdown } from './max-drawdown.js';
 import { DEFAULT_PERIODS_PER_YEAR } from './periods-per-year.js';
 
 /**
@@ -11,8 +11,15 @@ import { DEFAULT_PERIODS_PER_YEAR } from './periods-per-year.js';
  * @param periodsPerYear P (default 252: daily bars).
  */
 export function calmarRatio(returns: ArrayLike<number>, periodsPerYear = DEFAULT_PERIODS_PER_YEAR): number | undefined {
-  const growth = cagr(returns, periodsPerYear);
-  const drawdown = maxDrawdown(equityFromReturns(returns));
+  return calmarFromParts(cagr(returns, periodsPerYear), maxDrawdown(equityFromReturns(returns)));
+}
+
+/**
+ * CAGR / |MDD| from an already computed CAGR and maximum drawdown (drawdown depth is
+ * scale-free, so the drawdown of the account's own equity curve serves). Undefined when either
+ * is undefined or there is no drawdown.
+ */
+export function calmarFromParts(growth: number | undefined, drawdown: MaxDrawdown | undefined): number | undefined {
   if (growth === undefined || drawdown === undefined || drawdown.depth === 0) return undefined;
   return growth / drawdown.depth;
 }

@@ -1,7 +1,7 @@
 import { TradegymError } from '../core/errors.js';
 import { annualVolatility } from './annual-volatility.js';
 import { cagr } from './cagr.js';
-import { calmarRatio } from './calmar-ratio.js';
+import { calmarFromParts } from './calmar-ratio.js';
 import { downsideDeviation } from './downside-deviation.js';
 import { type Exposure, exposure } from './exposure.js';
 import { hitRate } from './hit-rate.js';
@@ -63,18 +63,20 @@ export interface EquitySummary {
 export function summarizeEquity(equity: ArrayLike<number>, options: SummarizeEquityOptions = {}): EquitySummary {
   const returns = returnsFromEquity(equity);
   const { periodsPerYear, source } = resolvePeriodsPerYear(equity.length, options);
+  const growth = cagr(returns, periodsPerYear);
+  const drawdown = maxDrawdown(equity);
   const summary: EquitySummary = {
     periods: returns.length,
     periodsPerYear,
     periodsPerYearSource: source,
     totalReturn: totalReturn(returns),
-    cagr: cagr(returns, periodsPerYear),
+    cagr: growth,
     annualVolatility: annualVolatility(returns, periodsPerYear),
     sharpe: sharpeRatio(returns, { periodsPerYear, riskFreePerPeriod: options.riskFreePerPeriod ?? 0 }),
     sortino: sortinoRatio(returns, { periodsPerYear }),
     downsideDeviation: downsideDeviation(returns),
-    maxDrawdown: maxDrawdown(equity),
-    calmar: calmarRatio(returns, periodsPerYear),
+    maxDrawdown: drawdown,
+    calmar: calmarFromParts(growth, drawdown),
     hitRate: hitRate(returns),
   };
   const positions = options.positions;
