@@ -5,6 +5,7 @@ import { Rng } from '../../src/core/rng.js';
 import { ActorCritic } from '../../src/nn/actor-critic.js';
 import type { LoraOptions } from '../../src/nn/actor-critic-config.js';
 import { selectBackend } from '../../src/nn/backend.js';
+import { trainBriefly } from './train-briefly.js';
 
 const config = { observationSize: 6, actionCount: 5, actorHidden: [16, 16], criticHidden: [16, 16] };
 const created: ActorCritic[] = [];
@@ -26,19 +27,8 @@ function snapshot(policy: ActorCritic): Map<string, Float32Array> {
   return new Map(policy.baseWeights().map(({ name, tensor }) => [name, tensor.dataSync().slice() as Float32Array]));
 }
 
-function train(policy: ActorCritic, steps = 3): void {
-  const optimizer = tf.train.adam(0.05);
-  tf.tidy(() => {
-    const x = tf.tensor2d(obs, [8, 6]);
-    const actions = tf.tensor1d([0, 1, 2, 3, 4, 0, 1, 2], 'int32');
-    for (let i = 0; i < steps; i++) {
-      optimizer.minimize(() => {
-        const { logProb, value } = policy.evaluate(x, actions);
-        return tf.add(tf.neg(tf.mean(logProb)), tf.mean(tf.square(tf.sub(value, 1)))) as tf.Scalar;
-      }, false, policy.trainableVariables());
-    }
-  });
-  optimizer.dispose();
+function train(policy: ActorCritic): void {
+  trainBriefly(policy, obs);
 }
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {

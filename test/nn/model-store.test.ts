@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { ActorCritic } from '../../src/nn/actor-critic.js';
 import { selectBackend } from '../../src/nn/backend.js';
+import { trainBriefly } from './train-briefly.js';
 import type { CheckpointMetadata } from '../../src/nn/checkpoint-manifest.js';
 import { loadCheckpoint, saveCheckpoint } from '../../src/nn/model-store.js';
 
@@ -32,19 +33,8 @@ function outputs(policy: ActorCritic) {
   return { probs, values };
 }
 
-function train(policy: ActorCritic, steps = 3): void {
-  const optimizer = tf.train.adam(0.05);
-  tf.tidy(() => {
-    const x = tf.tensor2d(obs, [8, 6]);
-    const actions = tf.tensor1d([0, 1, 2, 3, 4, 0, 1, 2], 'int32');
-    for (let i = 0; i < steps; i++) {
-      optimizer.minimize(() => {
-        const { logProb, value } = policy.evaluate(x, actions);
-        return tf.add(tf.neg(tf.mean(logProb)), tf.mean(tf.square(tf.sub(value, 1)))) as tf.Scalar;
-      }, false, policy.trainableVariables());
-    }
-  });
-  optimizer.dispose();
+function train(policy: ActorCritic): void {
+  trainBriefly(policy, obs);
 }
 
 /** A saved base plus a fine-tuned (trained) adapter on it. */
