@@ -10,7 +10,7 @@ import type { VectorEnv } from '../rl/vector-env.js';
 export interface TrainingHooks {
   /** Called after every PPO update (progress bars). */
   onUpdate?: (stats: PpoUpdateStats) => void;
-  /** Receives `run.started`, `train.update` and `run.finished` (dashboards). */
+  /** Receives `run.started`, `train.update` and, on failure, `run.finished` (dashboards). */
   onEvent?: TelemetryListener;
   /** Aborting it stops training after the update in progress (Ctrl-C); the run then saves a checkpoint. */
   stopSignal?: AbortSignal;
@@ -50,7 +50,9 @@ export interface TrainPolicyResult extends PpoTrainResult {
 
 /**
  * Runs PPO on `env` until the step budget is spent or `hooks.stopSignal` aborts, emitting
- * telemetry around it. The trainer's optimiser state is freed at the end; the policy and env
+ * `run.started` and every `train.update` (and `run.finished` with status `failed` if training
+ * throws). A successful run's `run.finished` is the caller's to emit, once its checkpoint is
+ * written, so a dashboard that sees it can already list the checkpoint. The trainer's optimiser state is freed at the end; the policy and env
  * stay with the caller.
  */
 export async function trainPolicy(args: TrainPolicyArgs): Promise<TrainPolicyResult> {
@@ -79,7 +81,6 @@ export async function trainPolicy(args: TrainPolicyArgs): Promise<TrainPolicyRes
   try {
     const result = await trainer.train();
     const seconds = (performance.now() - started) / 1000;
-    emit({ type: 'run.finished', runId, status: result.status, summary: { updates: result.updatesDone, totalSteps: result.totalSteps, seconds } });
     return { ...result, seconds, ppo: trainer.config, monitor };
   } catch (error) {
     emit({ type: 'run.finished', runId, status: 'failed', summary: {}, error: error instanceof Error ? error.message : String(error) });

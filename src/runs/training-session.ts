@@ -61,7 +61,7 @@ export interface TrainingSessionArgs<Request extends TrainingSettings> {
  * One training session of a use case: builds the env over the markets' training ranges, runs
  * PPO (continuing `previous` when resuming) until the budget is spent or the stop signal fires,
  * then writes the checkpoint (atomically, via the model store) with the training record that
- * `--resume` reads. `request.knowledge` adds EWC / distillation terms, per-episode conditions and a
+ * `--resume` reads, and only then emits `run.finished` (with the checkpoint's path). `request.knowledge` adds EWC / distillation terms, per-episode conditions and a
  * curriculum, and a monitor whose fields go to every `train.update` and to the manifest
  * (`prepareKnowledge`). The policy stays with the caller.
  */
@@ -74,13 +74,14 @@ export async function runTrainingSession<Request extends TrainingSettings>(args:
   const previous = args.previous;
   const levels = request.actionLevels ?? [...DEFAULT_ACTION_LEVELS];
   const knowledge = await sessionKnowledge(args, ranges, levels, conditionTargets);
+  const runId = options.runId ?? `${args.command}-${path.basename(path.resolve(args.out))}`;
   const trained = await trainWithKnowledge(knowledge, {
     policy,
     env,
     ppo: ppoConfigOf(request),
     ...(args.referenceLogProbs !== undefined && { referenceLogProbs: args.referenceLogProbs }),
     ...(previous !== undefined && { resume: { updatesDone: previous.updatesDone, totalSteps: previous.totalSteps } }),
-    runId: options.runId ?? `${args.command}-${path.basename(path.resolve(args.out))}`,
+    runId,
     title: args.title,
     config: { command: args.command, markets: markets.map((m) => m.label), steps: request.steps, seed: request.seed },
     hooks,
@@ -98,7 +99,18 @@ export async function runTrainingSession<Request extends TrainingSettings>(args:
     knowledge: { ...knowledge.summary(), monitor: trained.monitor, layers: layerRoleRows(policy.parameterCounts().layers) },
   };
   const metadata = trainingMetadata(record, markets[0]!.features.names, levels, request.seed, trained.last, trained.monitor);
-  const manifest = await saveCheckpoint(args.out, policy, args.kind, metadata);
+  const emit = hooks.onEvent ?? (() => {});
+  let manifest: Awaited<ReturnType<typeof saveCheckpoint>>;
+  try {
+    manifest = await saveCheckpoint(args.out, policy, args.kind, metadata);
+  } catch (error) {
+    emit({ type: 'run.finished', runId, status: 'failed', summary: {}, error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+  emit({
+    type: 'run.finished', runId, status: trained.status,
+    summary: { updates: trained.updatesDone, totalSteps: trained.totalSteps, seconds: trained.seconds, checkpoint: args.out },
+  });
   const { total, trainable } = policy.parameterCounts();
   return { checkpointDir: args.out, manifest, progress, last: trained.last, seconds: trained.seconds, parameters: { total, trainable } };
 }
