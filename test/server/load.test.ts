@@ -1,7 +1,9 @@
 /**
  * Load: 20 real WebSocket clients over loopback watch one 12,000-bar simulation replayed at
- * full speed by a server in its own process. Every client receives every trade and
- * `run.finished`; the server's peak memory (sampled in that process) stays bounded.
+ * full speed by a server in its own process; 5 of them stop reading for the whole run. Every
+ * client receives every trade, the last bar and `run.finished` (the readers every bar; whether a
+ * paused one loses coalesced bars depends on how much the kernel buffers for it); the memory the server retains (sampled in that process after forced
+ * GCs) stays bounded.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { makeTempFolders, writeMarketCsv, type TempFolders } from './fixtures.js
 import { spawnServer } from './spawn-server.js';
 
 const CLIENTS = 20;
+const PAUSED = 5;
 const BARS = 12_000;
 const MiB = 2 ** 20;
 let folders: TempFolders;
@@ -55,7 +58,7 @@ class CountingClient {
 }
 
 describe('load', () => {
-  it(`${CLIENTS} clients watching a ${BARS}-bar full-speed simulation all receive every trade and run.finished; server memory stays bounded`, async () => {
+  it(`${CLIENTS} clients (${PAUSED} not reading) watching a ${BARS}-bar full-speed simulation all receive every trade and run.finished; retained server memory stays bounded`, async () => {
     const server = await spawnServer(folders.root);
     const clients: CountingClient[] = [];
     for (let i = 0; i < CLIENTS; i++) {
@@ -68,10 +71,16 @@ describe('load', () => {
     const runId = (await owner!.ack('go'))!;
     watchers.forEach((w, i) => w.send({ type: 'subscribe', runId, requestId: `w${i}` }));
     await Promise.all(watchers.map((w, i) => w.ack(`w${i}`)));
+    const paused = watchers.slice(-PAUSED);
+    const readers = clients.filter((c) => !paused.includes(c));
+    for (const c of paused) c.socket.pause(); // stop reading until the readers have the whole run
     const started = performance.now();
     owner!.send({ type: 'sim.speed', runId, speed: 'max', requestId: 'max' });
-    await Promise.all(clients.map((c) => c.done()));
+    await Promise.all(readers.map((c) => c.done()));
     const seconds = (performance.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 300)); // let the live-memory sampler see the stalled queues
+    for (const c of paused) c.socket.resume();
+    await Promise.all(paused.map((c) => c.done()));
     const { code, memory } = await server.interrupt();
     for (const c of clients) c.socket.terminate();
 
@@ -83,16 +92,19 @@ describe('load', () => {
       expect(c.trades).toBe(trades);
       expect(c.lastBarIndex).toBe(BARS - 1);
     }
-    const delivered = clients.reduce((sum, c) => sum + c.bars, 0);
+    for (const c of readers) expect(c.bars).toBe(BARS - 1);
+    const delivered = readers.reduce((sum, c) => sum + c.bars, 0);
     expect(memory).not.toBeNull();
-    const { baselineRss, baselineHeap, peakRss, peakHeap } = memory!;
+    const { baselineRss, baselineHeap, baselineLiveHeap, peakRss, peakHeap, peakLiveHeap } = memory!;
     console.log(
-      `load: ${CLIENTS} clients × ${BARS} bars in ${seconds.toFixed(2)} s; bar events delivered ${delivered} ` +
-        `(${Math.round(delivered / seconds)}/s, min per client ${Math.min(...clients.map((c) => c.bars))}); server peak RSS ` +
-        `${(peakRss / MiB).toFixed(1)} MiB (baseline ${(baselineRss / MiB).toFixed(1)}), peak heap ${(peakHeap / MiB).toFixed(1)} MiB (baseline ${(baselineHeap / MiB).toFixed(1)})`,
+      `load: ${CLIENTS} clients × ${BARS} bars in ${seconds.toFixed(2)} s; bar events delivered to readers ${delivered} ` +
+        `(${Math.round(delivered / seconds)}/s), to paused clients ${paused.map((c) => c.bars).join('/')}; server peak RSS ` +
+        `${(peakRss / MiB).toFixed(1)} MiB (baseline ${(baselineRss / MiB).toFixed(1)}), peak live memory ${(peakLiveHeap / MiB).toFixed(1)} MiB (baseline ${(baselineLiveHeap / MiB).toFixed(1)}), ` +
+        `peak raw heap incl. garbage ${(peakHeap / MiB).toFixed(1)} MiB (baseline ${(baselineHeap / MiB).toFixed(1)})`,
     );
-    // Buffering every bar for every client would take ≈ 20 × 12,000 × 300 B ≈ 70 MiB of heap.
-    expect(peakHeap - baselineHeap).toBeLessThan(48 * MiB);
-    expect(peakRss).toBeLessThan(400 * MiB);
+    // The bound is on live memory (heap + external after a forced GC): the raw heapUsed also counts
+    // garbage V8 has not collected yet, which grew past 130 MiB on a loaded CI machine with
+    // nothing retained. RSS is printed, not bounded, for the same reason.
+    expect(peakLiveHeap - baselineLiveHeap).toBeLessThan(16 * MiB); // 20 sockets × 512 KiB high-water mark = 10 MiB in flight at most, plus queues
   });
 });

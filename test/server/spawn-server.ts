@@ -5,12 +5,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
-/** Peak and baseline memory of the server process, bytes. */
+/** Peak and baseline memory of the server process, bytes (see serve-fixture.ts). */
 export interface ServerMemory {
   baselineRss: number;
+  /** Raw `heapUsed` at start (includes uncollected garbage). */
   baselineHeap: number;
+  /** `heapUsed + external` after a forced full GC at start. */
+  baselineLiveHeap: number;
   peakRss: number;
+  /** Largest raw `heapUsed` seen (every 10 ms). */
   peakHeap: number;
+  /** Largest `heapUsed + external` right after a forced full GC (every 100 ms): what the server retains. */
+  peakLiveHeap: number;
 }
 
 /** A server child process. */
@@ -24,7 +30,7 @@ export interface SpawnedServer {
 
 /** Starts the fixture over the temp folders under `root` and waits until it listens. */
 export async function spawnServer(root: string): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/server/serve-fixture.ts'), root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', resolve('test/server/serve-fixture.ts'), root], { stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks: string[] = [];
   child.stderr!.on('data', (d: Buffer) => chunks.push(d.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
