@@ -12,13 +12,6 @@ import { type ContextCursor, StrategyContext } from './strategy-context.js';
 import type { TradeRecord } from './trade-record.js';
 
 /**
- * Fills smaller than this fraction of equity are floating-point dust from re-targeting an
- * unchanged exposure (≈1e-13 shares); they still go through the Portfolio, so equity is
- * exact, but are not listed as trades.
- */
-export const DUST_TRADE_FRACTION = 1e-9;
-
-/**
  * A backtest that advances one bar per `step()`, so a server can replay it at any speed,
  * pause and resume; `run()` drives the same step in a tight loop.
  *
@@ -149,13 +142,10 @@ export class BacktestSession {
     if (!((action | 0) === action && action >= 0 && action < levels.length)) throw this.#badAction(action);
     const pf = this.portfolio;
     const positionBefore = pf.exposure;
-    const equityBefore = pf.equity;
     const target = levels[action]!;
     const fill = pf.rebalance(target, this.bars.open[t + 1]!);
     let trade: TradeRecord | undefined;
-    if (fill.tradedShares !== 0 && fill.tradedValue > DUST_TRADE_FRACTION * Math.abs(equityBefore)) {
-      trade = this.#recordTrade(t + 1, positionBefore);
-    }
+    if (fill.tradedShares !== 0) trade = this.#recordTrade(t + 1, positionBefore); // no dust: see DUST_NOTIONAL_FRACTION
     pf.markToMarket(this.bars.close[t + 1]!);
     const equity = pf.equity;
     this.#borrow += fill.borrow;

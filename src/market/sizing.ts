@@ -10,6 +10,13 @@ export type SizingMode = 'fractional' | 'whole-shares';
 export const SIZING_MODES: readonly SizingMode[] = Object.freeze(['fractional', 'whole-shares']);
 
 /**
+ * A rebalance whose notional is at most this fraction of equity is skipped: it only corrects
+ * floating-point rounding (≈1e-13 of equity when holding a constant full exposure) and would
+ * otherwise show up as a dust trade paying a commission on nothing.
+ */
+export const DUST_NOTIONAL_FRACTION = 1e-9;
+
+/**
  * Shares to hold after rebalancing to `targetExposure` at a bar's open (pure; units: shares).
  *
  * Equity is valued at the open, E = cash + shares · open (the gap since the last close accrues
@@ -35,7 +42,7 @@ export function targetShares(
   const target = equity > 0 ? targetExposure : 0;
   if (target === 0) return 0;
   const diff = target * equity - shares * openPrice;
-  if (diff === 0) return shares;
+  if (Math.abs(diff) <= DUST_NOTIONAL_FRACTION * equity) return shares;
   const sign = diff > 0 ? 1 : -1;
   const k = slip + (1 + sign * slip) * comm;
   const desired = shares + diff / (1 + sign * target * k) / openPrice;

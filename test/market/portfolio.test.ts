@@ -137,4 +137,21 @@ describe('Portfolio', () => {
     // @ts-expect-error — runtime validation of a bad mode coming from JSON
     expect(() => new Portfolio({ sizing: 'lots' })).toThrow(/fractional, whole-shares/);
   });
+
+  it('holding a constant full exposure never trades again (no floating-point dust fills)', () => {
+    const p = new Portfolio({ initialCash: 100_000, costs: { commissionBps: 5, slippageBps: 5 } });
+    const prices = [100, 101.37, 99.02, 103.3, 97.71, 104.9, 100.01];
+    expect(p.rebalance(1, prices[0]!).tradedShares).not.toBe(0);
+    p.markToMarket(prices[0]!);
+    const shares = p.shares;
+    for (const price of prices.slice(1)) {
+      const fill = p.rebalance(1, price);
+      expect(fill.tradedShares).toBe(0);
+      expect(fill.commission).toBe(0);
+      p.markToMarket(price * 1.01);
+    }
+    expect(p.shares).toBe(shares);
+    // A real change of target still trades.
+    expect(p.rebalance(0.5, 100).tradedShares).toBeLessThan(0);
+  });
 });
