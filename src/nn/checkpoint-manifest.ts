@@ -38,6 +38,8 @@ export interface CheckpointManifest extends CheckpointMetadata {
   weights: { file: string; bytes: number; sha256: string };
   /** tfjs weight quantization of the stored weights (absent or null: float32). */
   quantization?: WeightQuantization | null;
+  /** The trainer state saved for `--resume` (Adam moments): byte length and SHA-256; absent or null: none. */
+  trainerState?: { file: string; bytes: number; sha256: string } | null;
 }
 
 /** File name of the manifest inside a checkpoint directory. */
@@ -62,6 +64,12 @@ export function parseManifest(json: Record<string, unknown>, file: string): Chec
   const weights = json['weights'] as CheckpointManifest['weights'] | undefined;
   if (!weights || typeof weights.file !== 'string' || !Number.isSafeInteger(weights.bytes) || !/^[0-9a-f]{64}$/.test(String(weights.sha256))) {
     bad('weights', '{file, bytes, sha256}');
+  }
+  const trainerState = json['trainerState'] as CheckpointManifest['trainerState'];
+  if (trainerState !== undefined && trainerState !== null &&
+      (typeof trainerState.file !== 'string' || trainerState.file.includes('/') || trainerState.file.includes('\\') ||
+       !Number.isSafeInteger(trainerState.bytes) || !/^[0-9a-f]{64}$/.test(String(trainerState.sha256)))) {
+    bad('trainerState', 'null or {file (a plain file name), bytes, sha256}');
   }
   const quantization = json['quantization'];
   if (quantization !== undefined && quantization !== null && !WEIGHT_QUANTIZATIONS.includes(quantization as WeightQuantization)) {

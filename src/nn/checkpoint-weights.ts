@@ -19,8 +19,8 @@ export interface EncodedWeights {
 }
 
 /** SHA-256 (hex) of a byte buffer. */
-export function sha256Hex(data: ArrayBuffer): string {
-  return createHash('sha256').update(new Uint8Array(data)).digest('hex');
+export function sha256Hex(data: ArrayBuffer | Uint8Array): string {
+  return createHash('sha256').update(data instanceof Uint8Array ? data : new Uint8Array(data)).digest('hex');
 }
 
 /**

@@ -7,7 +7,7 @@ import type { NamedTensor } from './adapted-dense.js';
 import { writeDirectoryAtomically } from './atomic-directory.js';
 import { type CheckpointFs, nodeCheckpointFs } from './checkpoint-fs.js';
 import { type CheckpointKind, type CheckpointManifest, type CheckpointMetadata, MANIFEST_JSON, parseManifest } from './checkpoint-manifest.js';
-import { type EncodedWeights, encodeCheckpointWeights, readCheckpointWeights } from './checkpoint-weights.js';
+import { type EncodedWeights, encodeCheckpointWeights, readCheckpointWeights, sha256Hex } from './checkpoint-weights.js';
 import { checkpointError, fileSystemHandler, readJsonFile } from './fs-io-handler.js';
 import type { WeightQuantization } from './quantize-weights.js';
 import { tradegymVersion } from './tradegym-version.js';
@@ -27,7 +27,16 @@ export interface SaveCheckpointOptions extends ModelStoreOptions {
    * the manifest's fingerprint is that of the dequantized weights, which a loaded policy has.
    */
   quantization?: WeightQuantization;
+  /**
+   * Opaque trainer state to keep with the weights (the PPO run's Adam moments), written as
+   * `trainer-state.bin` inside the same atomic directory and recorded in the manifest with its
+   * SHA-256; read back with {@link readTrainerState}.
+   */
+  trainerState?: Uint8Array;
 }
+
+/** File name of the optional trainer state inside a checkpoint directory. */
+export const TRAINER_STATE_BIN = 'trainer-state.bin';
 
 /** A loaded policy and its manifest. */
 export interface LoadedCheckpoint {
@@ -58,6 +67,10 @@ export async function saveCheckpoint(
   try {
     const encoded = await encodeCheckpointWeights(weights, options.quantization);
     const manifest = buildManifest(policy, kind, weights, encoded, metadata, options.quantization);
+    const trainerState = options.trainerState;
+    if (trainerState !== undefined) {
+      manifest.trainerState = { file: TRAINER_STATE_BIN, bytes: trainerState.byteLength, sha256: sha256Hex(trainerState) };
+    }
     const artifacts: tf.io.ModelArtifacts = {
       modelTopology: { class: 'ActorCritic', config: policy.config, lora: manifest.lora } as unknown as tf.io.ModelArtifacts['modelTopology'],
       format: 'tradegym-actor-critic',
@@ -68,6 +81,7 @@ export async function saveCheckpoint(
     };
     await writeDirectoryAtomically(dir, MANIFEST_JSON, async (temp) => {
       await fileSystemHandler(temp, { fs, atomic: false }).save!(artifacts);
+      if (trainerState !== undefined) await fs.writeFile(path.join(temp, TRAINER_STATE_BIN), trainerState);
       await fs.writeFile(path.join(temp, MANIFEST_JSON), `${JSON.stringify(manifest, null, 2)}\n`);
     }, fs);
     return manifest;
@@ -181,6 +195,27 @@ export async function loadAdapterInto(policy: ActorCritic, dir: string, options:
     tf.dispose(tensors);
   }
   return manifest;
+}
+
+/**
+ * The trainer state saved with a checkpoint (`saveCheckpoint`'s `trainerState`), or null when
+ * it has none (checkpoints written before it existed, merged and quantized ones).
+ * @throws TradegymError E_CHECKPOINT when the file is missing, truncated or fails its SHA-256.
+ */
+export async function readTrainerState(dir: string, manifest: CheckpointManifest, fs: CheckpointFs = nodeCheckpointFs): Promise<{ data: Uint8Array; file: string } | null> {
+  const entry = manifest.trainerState;
+  if (entry === undefined || entry === null) return null;
+  const file = path.join(dir, entry.file);
+  let data: Uint8Array;
+  try {
+    data = await fs.readFile(file);
+  } catch (e) {
+    throw checkpointError(file, `cannot be read (${(e as Error).message}) but manifest.json lists it`, e);
+  }
+  if (data.byteLength !== entry.bytes || sha256Hex(data) !== entry.sha256) {
+    throw checkpointError(file, `is corrupt or truncated: ${data.byteLength} bytes and its SHA-256 do not match manifest.json (delete the file and its "trainerState" entry to resume with fresh Adam moments)`);
+  }
+  return { data, file };
 }
 
 /** Reads and validates `<dir>/manifest.json`, pointing at leftovers of an interrupted save when it is missing. */

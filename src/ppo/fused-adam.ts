@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AdamOptions, GradientOptimizer } from './gradient-optimizer.js';
+import { checkStateSize, type OptimizerState } from './optimizer-state.js';
 
 /**
  * Adam (Kingma & Ba 2014, arXiv:1412.6980) with global-norm gradient clipping
@@ -87,6 +88,20 @@ export class FusedAdam implements GradientOptimizer {
       this.v.assign(tf.zerosLike(this.v));
     });
     this.stepCount = 0;
+  }
+
+  /** Reads the moments back from the device (two syncs). */
+  exportState(): OptimizerState {
+    return { step: this.stepCount, m: Float32Array.from(this.m.dataSync()), v: Float32Array.from(this.v.dataSync()) };
+  }
+
+  importState(state: OptimizerState): void {
+    checkStateSize(state, this.parameterCount, 'FusedAdam');
+    tf.tidy(() => {
+      this.m.assign(tf.tensor1d(state.m.slice(), 'float32'));
+      this.v.assign(tf.tensor1d(state.v.slice(), 'float32'));
+    });
+    this.stepCount = state.step;
   }
 
   /** Frees the moment buffers (not the trained variables). */

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { OptimizerState } from './optimizer-state.js';
 
 /**
  * What the PPO epochs need from an optimiser: a fixed list of variables (exactly those trained),
@@ -14,8 +15,15 @@ export interface GradientOptimizer {
   applyGradients(gradients: readonly tf.Tensor[], learningRate: number): void;
   /** Sum of the global gradient norms (before clipping) since the last call, and the step count; resets both. */
   takeGradNormSum(): { sum: number; steps: number };
-  /** Zeroes the moment estimates and the bias-correction step (e.g. on resume). */
+  /** Zeroes the moment estimates and the bias-correction step. */
   reset(): void;
+  /** A copy of the step count and moments (for a checkpoint). */
+  exportState(): OptimizerState;
+  /**
+   * Continues from `state` (from `exportState` of an optimiser over the same variables).
+   * @throws RangeError when its length differs from `parameterCount`.
+   */
+  importState(state: OptimizerState): void;
   dispose(): void;
 }
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AdamOptions, GradientOptimizer } from './gradient-optimizer.js';
+import { checkStateSize, type OptimizerState } from './optimizer-state.js';
 
 /**
  * Adam (Kingma & Ba 2014, arXiv:1412.6980) with global-norm gradient clipping (Pascanu et al.
@@ -81,6 +82,17 @@ export class HostAdam implements GradientOptimizer {
     this.m.fill(0);
     this.v.fill(0);
     this.stepCount = 0;
+  }
+
+  exportState(): OptimizerState {
+    return { step: this.stepCount, m: this.m.slice(), v: this.v.slice() };
+  }
+
+  importState(state: OptimizerState): void {
+    checkStateSize(state, this.parameterCount, 'HostAdam');
+    this.m.set(state.m);
+    this.v.set(state.v);
+    this.stepCount = state.step;
   }
 
   /** Nothing on the device to free. */

@@ -13,6 +13,7 @@ import type { AuxiliaryLoss } from './auxiliary-loss.js';
 import { explainedVariance } from './explained-variance.js';
 import { createAdam, type AdamPlacement } from './create-adam.js';
 import type { GradientOptimizer } from './gradient-optimizer.js';
+import type { OptimizerState } from './optimizer-state.js';
 import { resolvePpoConfig, type PpoConfig } from './ppo-config.js';
 import { runPpoEpochs, type WeightedAuxiliaryLoss } from './ppo-epochs.js';
 import type { PpoLossOptions } from './ppo-loss.js';
@@ -27,6 +28,8 @@ export type { PpoUpdateStats } from './ppo-update-stats.js';
 export interface PpoResumePoint {
   updatesDone: number;
   totalSteps: number;
+  /** Adam's step count and moments when the run stopped (absent: Adam restarts from zero). */
+  optimizerState?: OptimizerState;
 }
 
 /** Everything a `PpoTrainer` is built from (composition happens in src/runs). */
@@ -77,11 +80,12 @@ export interface PpoTrainResult {
  * Stopping: `requestStop()` (e.g. from a SIGINT handler) is honoured between updates; `train`
  * then resolves with status `stopped` and the caller writes a checkpoint.
  *
- * Resuming: construct with `resume` (updates and steps done) and the policy's restored weights;
- * schedules and RNG streams continue where they were. Two things are not checkpointed and
- * restart: the Adam moments (zero, with fresh bias correction — a warm restart of a few steps)
- * and the envs' state (reset with seed `seed + updatesDone·nEnvs`). A resumed run is therefore
- * not bitwise identical to an uninterrupted one, but is itself reproducible.
+ * Resuming: construct with `resume` (updates and steps done, and Adam's state from
+ * `optimizer.exportState()`) and the policy's restored weights; schedules, RNG streams and Adam
+ * continue where they were. The envs' in-flight episodes are not checkpointed: they are reset
+ * with seed `seed + updatesDone·nEnvs`. A resumed run is therefore not bitwise identical to an
+ * uninterrupted one (the first rollout after resuming starts fresh episodes), but is itself
+ * reproducible.
  */
 export class PpoTrainer {
   readonly config: PpoConfig;
@@ -114,6 +118,7 @@ export class PpoTrainer {
     this.totalUpdates = Math.ceil(c.totalSteps / this.buffer.size);
     this.learningRate = c.annealLearningRate ? linearSchedule(c.learningRate, 0) : constantSchedule(c.learningRate);
     this.clipRange = c.annealClipRange ? linearSchedule(c.clipRange, 0) : constantSchedule(c.clipRange);
+    if (options.resume?.optimizerState !== undefined) this.optimizer.importState(options.resume.optimizerState);
     this.updatesDone = options.resume?.updatesDone ?? 0;
     this.totalSteps = options.resume?.totalSteps ?? 0;
   }

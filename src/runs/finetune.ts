@@ -4,12 +4,12 @@ import { createRng } from '../core/rng.js';
 import type { ActorCritic } from '../nn/actor-critic.js';
 import { selectBackend } from '../nn/backend.js';
 import type { CheckpointManifest } from '../nn/checkpoint-manifest.js';
-import { loadCheckpoint, readManifest } from '../nn/model-store.js';
+import { loadCheckpoint, readManifest, readTrainerState } from '../nn/model-store.js';
 import type { Market } from './load-market.js';
 import type { MarketArgument } from './market-source.js';
 import { absoluteCsv, loadMarkets, type ResumeChanges } from './pretrain.js';
-import { readTrainingRecord, type TrainingProgress } from './training-record.js';
-import { runTrainingSession, type TrainingOutcome, type TrainingRunOptions } from './training-session.js';
+import { readTrainingRecord } from './training-record.js';
+import { runTrainingSession, type ResumedProgress, type TrainingOutcome, type TrainingRunOptions } from './training-session.js';
 import type { TrainingSettings } from './training-settings.js';
 
 /** What `tradegym finetune` trains: LoRA adapters (or, at rank 0, every layer) of a base policy on a target market. */
@@ -60,18 +60,20 @@ export async function runFinetune(request: FinetuneRequest, options: TrainingRun
 /** Continues a fine-tuning checkpoint (`tradegym finetune --resume <dir>`); what is restored is as in `resumePretrain`. */
 export async function resumeFinetune(dir: string, changes: ResumeChanges = {}, options: TrainingRunOptions = {}): Promise<TrainingOutcome> {
   await selectBackend(options.backend ?? 'auto', options.hooks?.log);
-  const record = readTrainingRecord<FinetuneRequest>(await readManifest(dir), 'finetune', dir);
+  const manifest = await readManifest(dir);
+  const record = readTrainingRecord<FinetuneRequest>(manifest, 'finetune', dir);
+  const trainerState = await readTrainerState(dir, manifest);
   const request: FinetuneRequest = { ...record.request, steps: changes.steps ?? record.request.steps, out: changes.out ?? dir };
   const [market] = await loadMarkets([request.market], options);
   const { policy } = await loadCheckpoint(dir, { baseDir: request.base });
-  return trainAndSave(request, market!, policy, record.progress, options, await readManifest(request.base));
+  return trainAndSave(request, market!, policy, { progress: record.progress, trainerState }, options, await readManifest(request.base));
 }
 
 async function trainAndSave(
   request: FinetuneRequest,
   market: Market,
   policy: ActorCritic,
-  previous: TrainingProgress | undefined,
+  previous: ResumedProgress | undefined,
   options: TrainingRunOptions,
   baseManifest: CheckpointManifest,
 ): Promise<TrainingOutcome> {

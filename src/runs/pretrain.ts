@@ -3,11 +3,11 @@ import { createRng } from '../core/rng.js';
 import { DEFAULT_ACTION_LEVELS } from '../market/action-levels.js';
 import { ActorCritic } from '../nn/actor-critic.js';
 import { selectBackend } from '../nn/backend.js';
-import { loadCheckpoint } from '../nn/model-store.js';
+import { loadCheckpoint, readTrainerState } from '../nn/model-store.js';
 import { loadMarket, type Market } from './load-market.js';
 import { toMarketSource, type MarketArgument } from './market-source.js';
-import { readTrainingRecord, type TrainingProgress } from './training-record.js';
-import { runTrainingSession, type TrainingOutcome, type TrainingRunOptions } from './training-session.js';
+import { readTrainingRecord } from './training-record.js';
+import { runTrainingSession, type ResumedProgress, type TrainingOutcome, type TrainingRunOptions } from './training-session.js';
 import type { TrainingSettings } from './training-settings.js';
 
 /** What `tradegym pretrain` trains: full PPO of a fresh policy on a pool of source markets. */
@@ -52,31 +52,32 @@ export async function runPretrain(request: PretrainRequest, options: TrainingRun
  * Continues a pretraining checkpoint (`tradegym pretrain --resume <dir>`). Restored: the
  * weights, the request (markets, settings, seed) and the progress (updates and env steps
  * done), so learning-rate/clip schedules and the per-update RNG streams (`rollout/k`,
- * `minibatches/k`, forks of the seed) continue where they stopped. Not restored: Adam's
- * moments (they restart at zero) and the envs' in-flight episodes (the envs are re-seeded with
- * `seed + updatesDone · nEnvs`), so a resumed run is reproducible but not bit-identical to an
- * uninterrupted one.
+ * `minibatches/k`, forks of the seed) continue where they stopped, and Adam's step count and
+ * moments (`trainer-state.bin`; a checkpoint without it restarts Adam from zero). Not restored:
+ * the envs' in-flight episodes (the envs are re-seeded with `seed + updatesDone · nEnvs`), so a
+ * resumed run is reproducible but not bit-identical to an uninterrupted one.
  */
 export async function resumePretrain(dir: string, changes: ResumeChanges = {}, options: TrainingRunOptions = {}): Promise<TrainingOutcome> {
   await selectBackend(options.backend ?? 'auto', options.hooks?.log);
   const { policy, manifest } = await loadCheckpoint(dir);
-  let prepared: { request: PretrainRequest; markets: Market[]; progress: TrainingProgress };
+  let prepared: { request: PretrainRequest; markets: Market[]; previous: ResumedProgress };
   try {
     const record = readTrainingRecord<PretrainRequest>(manifest, 'pretrain', dir);
     const request: PretrainRequest = { ...record.request, steps: changes.steps ?? record.request.steps, out: changes.out ?? dir };
-    prepared = { request, markets: await loadMarkets(request.markets, options), progress: record.progress };
+    const trainerState = await readTrainerState(dir, manifest);
+    prepared = { request, markets: await loadMarkets(request.markets, options), previous: { progress: record.progress, trainerState } };
   } catch (error) {
     policy.dispose();
     throw error;
   }
-  return trainAndSave(prepared.request, prepared.markets, policy, prepared.progress, options);
+  return trainAndSave(prepared.request, prepared.markets, policy, prepared.previous, options);
 }
 
 async function trainAndSave(
   request: PretrainRequest,
   markets: Market[],
   policy: ActorCritic,
-  previous: TrainingProgress | undefined,
+  previous: ResumedProgress | undefined,
   options: TrainingRunOptions,
 ): Promise<TrainingOutcome> {
   try {

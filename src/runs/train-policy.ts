@@ -2,6 +2,7 @@ import type { TelemetryListener } from '../core/telemetry.js';
 import type { Policy } from '../nn/policy.js';
 import type { AuxiliaryLoss } from '../ppo/auxiliary-loss.js';
 import type { ReferenceLogProbs } from '../ppo/collect-rollout.js';
+import type { OptimizerState } from '../ppo/optimizer-state.js';
 import type { PpoConfig } from '../ppo/ppo-config.js';
 import { PpoTrainer, type PpoResumePoint, type PpoTrainResult, type PpoUpdateStats } from '../ppo/ppo-trainer.js';
 import type { VectorEnv } from '../rl/vector-env.js';
@@ -46,6 +47,8 @@ export interface TrainPolicyResult extends PpoTrainResult {
   ppo: PpoConfig;
   /** The monitor fields after the last update (empty without a monitor). */
   monitor: Record<string, number>;
+  /** Adam's state at the end, for the checkpoint (so `--resume` continues it). */
+  optimizerState: OptimizerState;
 }
 
 /**
@@ -81,7 +84,7 @@ export async function trainPolicy(args: TrainPolicyArgs): Promise<TrainPolicyRes
   try {
     const result = await trainer.train();
     const seconds = (performance.now() - started) / 1000;
-    return { ...result, seconds, ppo: trainer.config, monitor };
+    return { ...result, seconds, ppo: trainer.config, monitor, optimizerState: trainer.optimizer.exportState() };
   } catch (error) {
     emit({ type: 'run.finished', runId, status: 'failed', summary: {}, error: error instanceof Error ? error.message : String(error) });
     throw error;

@@ -6,8 +6,9 @@ import type { BackendPreference } from '../nn/backend.js';
 import type { CheckpointKind, CheckpointManifest } from '../nn/checkpoint-manifest.js';
 import { layerRoleRows } from '../nn/layer-plan.js';
 import { saveCheckpoint } from '../nn/model-store.js';
+import { decodeOptimizerState, encodeOptimizerState } from '../ppo/optimizer-state.js';
 import type { ReferenceLogProbs } from '../ppo/collect-rollout.js';
-import type { PpoUpdateStats } from '../ppo/ppo-trainer.js';
+import type { PpoResumePoint, PpoUpdateStats } from '../ppo/ppo-trainer.js';
 import type { Market } from './load-market.js';
 import { prepareKnowledge, type PreparedKnowledge } from './prepare-knowledge.js';
 import { trainPolicy, type TrainingHooks, type TrainPolicyArgs, type TrainPolicyResult } from './train-policy.js';
@@ -40,6 +41,13 @@ export interface TrainingOutcome {
   parameters: { total: number; trainable: number };
 }
 
+/** What a resumed run continues from. */
+export interface ResumedProgress {
+  progress: TrainingProgress;
+  /** Adam's state saved with the checkpoint and its file (`readTrainerState`); null: Adam restarts from zero (older checkpoints). */
+  trainerState: { data: Uint8Array; file: string } | null;
+}
+
 /** Inputs of {@link runTrainingSession}. */
 export interface TrainingSessionArgs<Request extends TrainingSettings> {
   command: TrainingRecord<Request>['command'];
@@ -49,8 +57,8 @@ export interface TrainingSessionArgs<Request extends TrainingSettings> {
   policy: ActorCritic;
   kind: CheckpointKind;
   referenceLogProbs?: ReferenceLogProbs;
-  /** Progress of the checkpoint being resumed. */
-  previous?: TrainingProgress;
+  /** The checkpoint being resumed: its progress and trainer state. */
+  previous?: ResumedProgress;
   title: string;
   options: TrainingRunOptions;
   /** The base checkpoint of a fine-tune (EWC anchors to it). */
@@ -71,7 +79,7 @@ export async function runTrainingSession<Request extends TrainingSettings>(args:
   const conditionTargets: RandomizedTradingEnv[] = [];
   const env = await createTrainingEnv(markets, request, conditionTargets);
   const ranges = markets.map((m) => trainingRange(m, request));
-  const previous = args.previous;
+  const previous = args.previous?.progress;
   const levels = request.actionLevels ?? [...DEFAULT_ACTION_LEVELS];
   const knowledge = await sessionKnowledge(args, ranges, levels, conditionTargets);
   const runId = options.runId ?? `${args.command}-${path.basename(path.resolve(args.out))}`;
@@ -80,7 +88,7 @@ export async function runTrainingSession<Request extends TrainingSettings>(args:
     env,
     ppo: ppoConfigOf(request),
     ...(args.referenceLogProbs !== undefined && { referenceLogProbs: args.referenceLogProbs }),
-    ...(previous !== undefined && { resume: { updatesDone: previous.updatesDone, totalSteps: previous.totalSteps } }),
+    ...(previous !== undefined && { resume: resumePoint(previous, args.previous!.trainerState, policy) }),
     runId,
     title: args.title,
     config: { command: args.command, markets: markets.map((m) => m.label), steps: request.steps, seed: request.seed },
@@ -102,7 +110,7 @@ export async function runTrainingSession<Request extends TrainingSettings>(args:
   const emit = hooks.onEvent ?? (() => {});
   let manifest: Awaited<ReturnType<typeof saveCheckpoint>>;
   try {
-    manifest = await saveCheckpoint(args.out, policy, args.kind, metadata);
+    manifest = await saveCheckpoint(args.out, policy, args.kind, metadata, { trainerState: encodeOptimizerState(trained.optimizerState) });
   } catch (error) {
     emit({ type: 'run.finished', runId, status: 'failed', summary: {}, error: error instanceof Error ? error.message : String(error) });
     throw error;
@@ -113,6 +121,14 @@ export async function runTrainingSession<Request extends TrainingSettings>(args:
   });
   const { total, trainable } = policy.parameterCounts();
   return { checkpointDir: args.out, manifest, progress, last: trained.last, seconds: trained.seconds, parameters: { total, trainable } };
+}
+
+/** Where PPO continues: the recorded progress and, when the checkpoint kept it, Adam's state. */
+function resumePoint(previous: TrainingProgress, trainerState: { data: Uint8Array; file: string } | null, policy: ActorCritic): PpoResumePoint {
+  const point: PpoResumePoint = { updatesDone: previous.updatesDone, totalSteps: previous.totalSteps };
+  if (trainerState === null) return point;
+  const parameterCount = policy.trainableVariables().reduce((n, v) => n + v.size, 0);
+  return { ...point, optimizerState: decodeOptimizerState(trainerState.data, parameterCount, trainerState.file) };
 }
 
 /**
@@ -132,7 +148,7 @@ async function sessionKnowledge<Request extends TrainingSettings>(
     ...(args.base !== undefined && { base: args.base }),
     ...(options.featureCacheDir !== undefined && { featureCacheDir: options.featureCacheDir }),
     ...(options.hooks?.log !== undefined && { log: options.hooks.log }),
-    ...(args.previous !== undefined && { startStep: args.previous.totalSteps }),
+    ...(args.previous !== undefined && { startStep: args.previous.progress.totalSteps }),
   });
 }
 

@@ -97,5 +97,29 @@ export function describeAdam(name: string, make: OptimizerFactory): void {
       optimizer.dispose();
       variables.forEach((v) => v.dispose());
     });
+
+    it('continues exactly from exportState in a fresh optimiser (what --resume does)', () => {
+      const uninterrupted = train(make, 0.5);
+      const variables = makeVariables();
+      const first = make(variables, { maxGradNorm: 0.5, epsilon: 1e-5 });
+      tf.tidy(() => first.applyGradients(grads(gradientSteps[0]!, variables), 0.01));
+      const state = first.exportState();
+      expect(state.step).toBe(1);
+      first.dispose();
+      const second = make(variables, { maxGradNorm: 0.5, epsilon: 1e-5 });
+      second.importState(state);
+      for (const step of gradientSteps.slice(1)) tf.tidy(() => second.applyGradients(grads(step, variables), 0.01));
+      expect(variables.map((v) => Array.from(v.dataSync()))).toEqual(uninterrupted);
+      // and a fresh optimiser without the state does not
+      const restarted = makeVariables();
+      const a = make(restarted, { maxGradNorm: 0.5, epsilon: 1e-5 });
+      tf.tidy(() => a.applyGradients(grads(gradientSteps[0]!, restarted), 0.01));
+      const b = make(restarted, { maxGradNorm: 0.5, epsilon: 1e-5 });
+      for (const step of gradientSteps.slice(1)) tf.tidy(() => b.applyGradients(grads(step, restarted), 0.01));
+      expect(restarted.map((v) => Array.from(v.dataSync()))).not.toEqual(uninterrupted);
+      expect(() => second.importState({ step: 1, m: new Float32Array(3), v: new Float32Array(3) })).toThrow(/3\/3 moments for 6 parameters/);
+      [second, a, b].forEach((o) => o.dispose());
+      [...variables, ...restarted].forEach((v) => v.dispose());
+    });
   });
 }
