@@ -13,7 +13,9 @@ import type { AuxiliaryLoss } from './auxiliary-loss.js';
 import { explainedVariance } from './explained-variance.js';
 import { createAdam, type AdamPlacement } from './create-adam.js';
 import type { GradientOptimizer } from './gradient-optimizer.js';
-import type { OptimizerState } from './optimizer-state.js';
+import { ActionLog } from './action-log.js';
+import type { TrainerState } from './trainer-state.js';
+import { replayActions } from '../rl/replay-actions.js';
 import { resolvePpoConfig, type PpoConfig } from './ppo-config.js';
 import { runPpoEpochs, type WeightedAuxiliaryLoss } from './ppo-epochs.js';
 import type { PpoLossOptions } from './ppo-loss.js';
@@ -28,8 +30,19 @@ export type { PpoUpdateStats } from './ppo-update-stats.js';
 export interface PpoResumePoint {
   updatesDone: number;
   totalSteps: number;
-  /** Adam's step count and moments when the run stopped (absent: Adam restarts from zero). */
-  optimizerState?: OptimizerState;
+  /**
+   * Adam's state and the actions taken so far, from `exportState()` when the run stopped. With
+   * it the trainer continues Adam and re-drives fresh envs through the logged actions, so the
+   * resumed run is bitwise identical to an uninterrupted one on the same backend. Absent (or
+   * with an empty action log): Adam restarts from zero and the envs are re-seeded.
+   */
+  trainerState?: TrainerState;
+}
+
+/** What a curriculum (or other per-update logic) sees after each update, live or replayed. */
+export interface UpdateObservation {
+  totalSteps: number;
+  meanEpisodeReturn: number | null;
 }
 
 /** Everything a `PpoTrainer` is built from (composition happens in src/runs). */
@@ -49,6 +62,12 @@ export interface PpoTrainerOptions {
   onEpisode?: EpisodeListener;
   /** Continue a run: schedules, RNG streams and the step budget pick up after this point. */
   resume?: PpoResumePoint;
+  /**
+   * Called after each update re-driven from a resumed run's action log (before training
+   * continues), as `onUpdate`'s stats would have been, so per-update state such as a curriculum
+   * stage is rebuilt at the same points.
+   */
+  onReplayedUpdate?: (observation: UpdateObservation) => void;
   /**
    * Where Adam runs: `host` (JS loop; fastest on wasm/cpu), `device` (fused tensor ops; for GPU
    * backends) or `auto` (default): host on wasm and cpu, device otherwise.
@@ -80,12 +99,12 @@ export interface PpoTrainResult {
  * Stopping: `requestStop()` (e.g. from a SIGINT handler) is honoured between updates; `train`
  * then resolves with status `stopped` and the caller writes a checkpoint.
  *
- * Resuming: construct with `resume` (updates and steps done, and Adam's state from
- * `optimizer.exportState()`) and the policy's restored weights; schedules, RNG streams and Adam
- * continue where they were. The envs' in-flight episodes are not checkpointed: they are reset
- * with seed `seed + updatesDone·nEnvs`. A resumed run is therefore not bitwise identical to an
- * uninterrupted one (the first rollout after resuming starts fresh episodes), but is itself
- * reproducible.
+ * Resuming: construct with `resume` (updates and steps done, and `exportState()` of the
+ * stopped trainer: Adam's state and the action log) and the policy's restored weights;
+ * schedules, RNG streams and Adam continue where they were, and the envs are reset with the
+ * run's seed and re-driven through the logged actions, which puts every episode in progress back
+ * exactly where it was. A resumed run is then bitwise identical to an uninterrupted one on the
+ * same backend (tested).
  */
 export class PpoTrainer {
   readonly config: PpoConfig;
@@ -103,6 +122,8 @@ export class PpoTrainer {
   private readonly clipRange: Schedule;
   private stopFlag = false;
   private envStarted = false;
+  private readonly actionLog: ActionLog | null;
+  private readonly replay: Uint8Array | null;
 
   constructor(options: PpoTrainerOptions) {
     const { policy, env } = options;
@@ -118,9 +139,13 @@ export class PpoTrainer {
     this.totalUpdates = Math.ceil(c.totalSteps / this.buffer.size);
     this.learningRate = c.annealLearningRate ? linearSchedule(c.learningRate, 0) : constantSchedule(c.learningRate);
     this.clipRange = c.annealClipRange ? linearSchedule(c.clipRange, 0) : constantSchedule(c.clipRange);
-    if (options.resume?.optimizerState !== undefined) this.optimizer.importState(options.resume.optimizerState);
+    const saved = options.resume?.trainerState;
+    if (saved !== undefined) this.optimizer.importState(saved.optimizer);
     this.updatesDone = options.resume?.updatesDone ?? 0;
     this.totalSteps = options.resume?.totalSteps ?? 0;
+    this.replay = saved !== undefined && saved.actions.length === this.totalSteps ? saved.actions : null;
+    // without a complete log (a checkpoint from before action logging) later resumes cannot replay either
+    this.actionLog = this.totalSteps === 0 || this.replay !== null ? new ActionLog(this.replay ?? undefined) : null;
   }
 
   /** Asks `train` to stop after the update in progress (e.g. on Ctrl-C, to write a checkpoint). */
@@ -161,6 +186,7 @@ export class PpoTrainer {
     const rolloutStart = performance.now();
     const rngs = { sampleRng: this.root.fork(`rollout/${k}`), valueRng: this.root.fork(`values/${k}`) };
     const lastValues = collectRollout(this.policy, this.env, this.buffer, this.scratch, rngs, this.options.onEpisode);
+    this.actionLog?.append(this.buffer.actions);
     this.buffer.computeReturnsAndAdvantages(lastValues, { gamma: c.gamma, lambda: c.gaeLambda });
     if (reference) recordReferenceLogProbs(reference, this.buffer);
 
@@ -198,6 +224,14 @@ export class PpoTrainer {
     return stats;
   }
 
+  /**
+   * What a checkpoint needs to resume this run exactly: Adam's state and the action log (empty
+   * when this run itself resumed a checkpoint that had no log).
+   */
+  exportState(): TrainerState {
+    return { optimizer: this.optimizer.exportState(), numEnvs: this.env.numEnvs, actions: this.actionLog?.snapshot() ?? new Uint8Array(0) };
+  }
+
   /** Frees the optimiser state (the policy and env belong to the caller). */
   dispose(): void {
     this.optimizer.dispose();
@@ -211,10 +245,22 @@ export class PpoTrainer {
     });
   }
 
+  /**
+   * Resets the envs before the first update: with the seed for a new run, then, when resuming
+   * with an action log, re-drives them through it (calling `onReplayedUpdate` at each update's
+   * end); without a log, a resumed run re-seeds them with `seed + updatesDone · nEnvs`.
+   */
   private startEnvOnce(): void {
     if (this.envStarted) return;
-    this.env.reset(this.config.seed + this.updatesDone * this.env.numEnvs);
     this.envStarted = true;
+    if (this.replay === null) {
+      this.env.reset(this.config.seed + this.updatesDone * this.env.numEnvs);
+      return;
+    }
+    this.env.reset(this.config.seed);
+    const observe = this.options.onReplayedUpdate;
+    replayActions(this.env, this.replay, this.buffer.size, (stepsDone) =>
+      observe?.({ totalSteps: stepsDone, meanEpisodeReturn: this.env.recentEpisodes.meanReturn() ?? null }));
   }
 
   private lossOptions(clipRange: number, withReference: boolean): PpoLossOptions {

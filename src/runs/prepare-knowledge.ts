@@ -12,7 +12,7 @@ import { ElasticWeightConsolidation } from '../ppo/elastic-weight-consolidation.
 import { FineTuneMonitor, type TeacherProbe } from '../ppo/fine-tune-monitor.js';
 import { diagonalFisher } from '../ppo/fisher-information.js';
 import { PolicyDistillation } from '../ppo/policy-distillation.js';
-import type { PpoUpdateStats } from '../ppo/ppo-update-stats.js';
+import type { UpdateObservation } from '../ppo/ppo-trainer.js';
 import { rampHoldSchedule } from '../ppo/weight-schedule.js';
 import { Curriculum } from '../rl/curriculum.js';
 import type { KnowledgeSettings } from './knowledge-settings.js';
@@ -35,8 +35,8 @@ export interface PreparedKnowledge {
   auxiliaryLosses: AuxiliaryLoss[];
   /** Monitor fields after an update (drift, agreement, entropy, penalties), or undefined when off. */
   measure: (() => Record<string, number>) | undefined;
-  /** Feeds each update's stats to the curriculum. */
-  observe: (stats: PpoUpdateStats) => void;
+  /** Feeds each update's outcome (live or replayed on resume) to the curriculum. */
+  observe: (observation: UpdateObservation) => void;
   /** JSON summary for the checkpoint manifest (Fisher, teacher, behaviour cloning, curriculum history). */
   summary: () => Record<string, unknown>;
   dispose(): void;
@@ -59,6 +59,12 @@ export interface PrepareKnowledgeArgs {
   log?: (line: string) => void;
   /** Training steps already done (a resumed run), for the curriculum's step counts. */
   startStep?: number;
+  /**
+   * True when the resumed run re-drives its envs from step 0 (action replay): the curriculum then
+   * starts at its first stage and the replay's update observations move it through the same
+   * switches as the original run. False: it starts its first stage at `startStep`.
+   */
+  replayFromStart?: boolean;
 }
 
 /**
@@ -94,7 +100,7 @@ export async function prepareKnowledge(args: PrepareKnowledgeArgs): Promise<Prep
   return {
     auxiliaryLosses,
     measure,
-    observe: (stats) => curriculum?.observe({ totalSteps: stats.totalSteps, meanEpisodeReturn: stats.meanEpisodeReturn }),
+    observe: (o) => curriculum?.observe({ totalSteps: o.totalSteps, meanEpisodeReturn: o.meanEpisodeReturn }),
     summary: () => ({ ...summary, ...(curriculum !== undefined && { curriculum: curriculum.history }) }),
     dispose: () => disposables.forEach((d) => d.dispose()),
   };
@@ -144,7 +150,7 @@ function createCurriculum(args: PrepareKnowledgeArgs): Curriculum<EpisodeConditi
   return new Curriculum(
     stages.map((s) => ({ name: s.name, settings: { ...base, ...s.conditions }, ...(s.until !== undefined && { until: s.until }) })),
     (conditions) => args.conditionTargets.forEach((env) => env.setRanges(conditions)),
-    args.startStep ?? 0,
+    args.replayFromStart === true ? 0 : args.startStep ?? 0,
   );
 }
 

@@ -52,10 +52,11 @@ export async function runPretrain(request: PretrainRequest, options: TrainingRun
  * Continues a pretraining checkpoint (`tradegym pretrain --resume <dir>`). Restored: the
  * weights, the request (markets, settings, seed) and the progress (updates and env steps
  * done), so learning-rate/clip schedules and the per-update RNG streams (`rollout/k`,
- * `minibatches/k`, forks of the seed) continue where they stopped, and Adam's step count and
- * moments (`trainer-state.bin`; a checkpoint without it restarts Adam from zero). Not restored:
- * the envs' in-flight episodes (the envs are re-seeded with `seed + updatesDone · nEnvs`), so a
- * resumed run is reproducible but not bit-identical to an uninterrupted one.
+ * `minibatches/k`, forks of the seed) continue where they stopped, and `trainer-state.bin` gives
+ * Adam's step count and moments and every action taken, through which fresh envs are re-driven
+ * to the exact state they had (episodes in progress, randomised conditions, curriculum stage).
+ * The resumed run is then bitwise identical to an uninterrupted one on the same backend. A
+ * checkpoint without that file (older versions) resumes with Adam restarted and re-seeded envs.
  */
 export async function resumePretrain(dir: string, changes: ResumeChanges = {}, options: TrainingRunOptions = {}): Promise<TrainingOutcome> {
   await selectBackend(options.backend ?? 'auto', options.hooks?.log);

@@ -2,9 +2,9 @@ import type { TelemetryListener } from '../core/telemetry.js';
 import type { Policy } from '../nn/policy.js';
 import type { AuxiliaryLoss } from '../ppo/auxiliary-loss.js';
 import type { ReferenceLogProbs } from '../ppo/collect-rollout.js';
-import type { OptimizerState } from '../ppo/optimizer-state.js';
 import type { PpoConfig } from '../ppo/ppo-config.js';
-import { PpoTrainer, type PpoResumePoint, type PpoTrainResult, type PpoUpdateStats } from '../ppo/ppo-trainer.js';
+import { PpoTrainer, type PpoResumePoint, type PpoTrainResult, type PpoUpdateStats, type UpdateObservation } from '../ppo/ppo-trainer.js';
+import type { TrainerState } from '../ppo/trainer-state.js';
 import type { VectorEnv } from '../rl/vector-env.js';
 
 /** Callbacks and controls of a training run, supplied by the caller (CLI, server, demo). */
@@ -35,8 +35,8 @@ export interface TrainPolicyArgs {
   auxiliaryLosses?: readonly AuxiliaryLoss[];
   /** Monitor fields measured after every update (drift, agreement, entropy …), sent as `train.update` `extra`. */
   measure?: () => Record<string, number>;
-  /** Called after every update, before the hooks (curriculum switches). */
-  observe?: (stats: PpoUpdateStats) => void;
+  /** Called after every update, before the hooks, and after every update replayed on resume (curriculum switches). */
+  observe?: (observation: UpdateObservation) => void;
 }
 
 /** How training went, with its wall time. */
@@ -47,8 +47,8 @@ export interface TrainPolicyResult extends PpoTrainResult {
   ppo: PpoConfig;
   /** The monitor fields after the last update (empty without a monitor). */
   monitor: Record<string, number>;
-  /** Adam's state at the end, for the checkpoint (so `--resume` continues it). */
-  optimizerState: OptimizerState;
+  /** Adam's state and the action log at the end, for the checkpoint (so `--resume` continues exactly). */
+  trainerState: TrainerState;
 }
 
 /**
@@ -69,6 +69,7 @@ export async function trainPolicy(args: TrainPolicyArgs): Promise<TrainPolicyRes
     ...(args.referenceLogProbs !== undefined && { referenceLogProbs: args.referenceLogProbs }),
     ...(args.resume !== undefined && { resume: args.resume }),
     ...(args.auxiliaryLosses !== undefined && { auxiliaryLosses: args.auxiliaryLosses }),
+    ...(args.observe !== undefined && { onReplayedUpdate: args.observe }),
     onUpdate: (stats) => {
       args.observe?.(stats);
       monitor = args.measure?.() ?? {};
@@ -84,7 +85,7 @@ export async function trainPolicy(args: TrainPolicyArgs): Promise<TrainPolicyRes
   try {
     const result = await trainer.train();
     const seconds = (performance.now() - started) / 1000;
-    return { ...result, seconds, ppo: trainer.config, monitor, optimizerState: trainer.optimizer.exportState() };
+    return { ...result, seconds, ppo: trainer.config, monitor, trainerState: trainer.exportState() };
   } catch (error) {
     emit({ type: 'run.finished', runId, status: 'failed', summary: {}, error: error instanceof Error ? error.message : String(error) });
     throw error;

@@ -6,7 +6,7 @@ import type { BackendPreference } from '../nn/backend.js';
 import type { CheckpointKind, CheckpointManifest } from '../nn/checkpoint-manifest.js';
 import { layerRoleRows } from '../nn/layer-plan.js';
 import { saveCheckpoint } from '../nn/model-store.js';
-import { decodeOptimizerState, encodeOptimizerState } from '../ppo/optimizer-state.js';
+import { decodeTrainerState, encodeTrainerState } from '../ppo/trainer-state.js';
 import type { ReferenceLogProbs } from '../ppo/collect-rollout.js';
 import type { PpoResumePoint, PpoUpdateStats } from '../ppo/ppo-trainer.js';
 import type { Market } from './load-market.js';
@@ -80,15 +80,24 @@ export async function runTrainingSession<Request extends TrainingSettings>(args:
   const env = await createTrainingEnv(markets, request, conditionTargets);
   const ranges = markets.map((m) => trainingRange(m, request));
   const previous = args.previous?.progress;
+  let resume: PpoResumePoint | undefined;
+  try {
+    resume = args.previous === undefined ? undefined : resumePoint(args.previous, policy, env.numEnvs);
+  } catch (error) {
+    env.close();
+    throw error;
+  }
+  const replayFromStart = resume?.trainerState !== undefined && resume.trainerState.actions.length === resume.totalSteps;
+  if (resume !== undefined) hooks.log?.(resumeNote(resume, replayFromStart));
   const levels = request.actionLevels ?? [...DEFAULT_ACTION_LEVELS];
-  const knowledge = await sessionKnowledge(args, ranges, levels, conditionTargets);
+  const knowledge = await sessionKnowledge(args, ranges, levels, conditionTargets, replayFromStart);
   const runId = options.runId ?? `${args.command}-${path.basename(path.resolve(args.out))}`;
   const trained = await trainWithKnowledge(knowledge, {
     policy,
     env,
     ppo: ppoConfigOf(request),
     ...(args.referenceLogProbs !== undefined && { referenceLogProbs: args.referenceLogProbs }),
-    ...(previous !== undefined && { resume: resumePoint(previous, args.previous!.trainerState, policy) }),
+    ...(resume !== undefined && { resume }),
     runId,
     title: args.title,
     config: { command: args.command, markets: markets.map((m) => m.label), steps: request.steps, seed: request.seed },
@@ -110,7 +119,7 @@ export async function runTrainingSession<Request extends TrainingSettings>(args:
   const emit = hooks.onEvent ?? (() => {});
   let manifest: Awaited<ReturnType<typeof saveCheckpoint>>;
   try {
-    manifest = await saveCheckpoint(args.out, policy, args.kind, metadata, { trainerState: encodeOptimizerState(trained.optimizerState) });
+    manifest = await saveCheckpoint(args.out, policy, args.kind, metadata, { trainerState: encodeTrainerState(trained.trainerState) });
   } catch (error) {
     emit({ type: 'run.finished', runId, status: 'failed', summary: {}, error: error instanceof Error ? error.message : String(error) });
     throw error;
@@ -123,12 +132,23 @@ export async function runTrainingSession<Request extends TrainingSettings>(args:
   return { checkpointDir: args.out, manifest, progress, last: trained.last, seconds: trained.seconds, parameters: { total, trainable } };
 }
 
-/** Where PPO continues: the recorded progress and, when the checkpoint kept it, Adam's state. */
-function resumePoint(previous: TrainingProgress, trainerState: { data: Uint8Array; file: string } | null, policy: ActorCritic): PpoResumePoint {
-  const point: PpoResumePoint = { updatesDone: previous.updatesDone, totalSteps: previous.totalSteps };
+/** One line on how a resumed run continues. */
+function resumeNote(resume: PpoResumePoint, replayFromStart: boolean): string {
+  if (replayFromStart) {
+    return `resuming at step ${resume.totalSteps}: Adam continues at its step ${resume.trainerState!.optimizer.step}; the envs replay ${resume.totalSteps} logged actions (exact resume)`;
+  }
+  const adam = resume.trainerState === undefined ? 'Adam restarts from zero' : `Adam continues at its step ${resume.trainerState.optimizer.step}`;
+  return `resuming at step ${resume.totalSteps}: ${adam}; the checkpoint has no action log, so the envs are re-seeded (not bit-identical to an uninterrupted run)`;
+}
+
+/** Where PPO continues: the recorded progress and, when the checkpoint kept it, Adam's state and the action log. */
+function resumePoint(previous: ResumedProgress, policy: ActorCritic, numEnvs: number): PpoResumePoint {
+  const { progress, trainerState } = previous;
+  const point: PpoResumePoint = { updatesDone: progress.updatesDone, totalSteps: progress.totalSteps };
   if (trainerState === null) return point;
   const parameterCount = policy.trainableVariables().reduce((n, v) => n + v.size, 0);
-  return { ...point, optimizerState: decodeOptimizerState(trainerState.data, parameterCount, trainerState.file) };
+  const expected = { parameterCount, numEnvs, totalSteps: progress.totalSteps };
+  return { ...point, trainerState: decodeTrainerState(trainerState.data, expected, trainerState.file) };
 }
 
 /**
@@ -141,6 +161,7 @@ async function sessionKnowledge<Request extends TrainingSettings>(
   ranges: readonly TrainingRange[],
   actionLevels: readonly number[],
   conditionTargets: readonly RandomizedTradingEnv[],
+  replayFromStart: boolean,
 ): Promise<PreparedKnowledge> {
   const { request, options } = args;
   return prepareKnowledge({
@@ -148,7 +169,7 @@ async function sessionKnowledge<Request extends TrainingSettings>(
     ...(args.base !== undefined && { base: args.base }),
     ...(options.featureCacheDir !== undefined && { featureCacheDir: options.featureCacheDir }),
     ...(options.hooks?.log !== undefined && { log: options.hooks.log }),
-    ...(args.previous !== undefined && { startStep: args.previous.progress.totalSteps }),
+    ...(args.previous !== undefined && { startStep: args.previous.progress.totalSteps, replayFromStart }),
   });
 }
 

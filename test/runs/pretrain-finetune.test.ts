@@ -1,12 +1,11 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isTradegymError } from '../../src/core/errors.js';
-import { readManifest, readTrainerState, TRAINER_STATE_BIN } from '../../src/nn/model-store.js';
-import { decodeOptimizerState } from '../../src/ppo/optimizer-state.js';
+import { readManifest } from '../../src/nn/model-store.js';
 import { resumeFinetune, runFinetune, type FinetuneRequest } from '../../src/runs/finetune.js';
-import { resumePretrain, runPretrain, type PretrainRequest } from '../../src/runs/pretrain.js';
+import { runPretrain, type PretrainRequest } from '../../src/runs/pretrain.js';
 import type { TrainingRunOptions } from '../../src/runs/training-session.js';
 import { DEFAULT_TRAINING_SETTINGS } from '../../src/runs/training-settings.js';
 
@@ -34,41 +33,6 @@ describe('runPretrain', () => {
     const again = await runPretrain(pretrainRequest(path.join(dir, 'base-again')), options);
     expect(again.manifest.weights.sha256).toBe((await readManifest(path.join(dir, 'base'))).weights.sha256);
     expect(again.progress).toMatchObject({ status: 'completed', totalSteps: 256, updatesDone: 2 });
-  });
-});
-
-describe('resumePretrain', () => {
-  it("continues Adam from the checkpoint's trainer state; without it (an older checkpoint) Adam restarts and the run differs", async () => {
-    const stoppedDir = path.join(dir, 'stopped');
-    const controller = new AbortController();
-    const stopped = await runPretrain(pretrainRequest(stoppedDir), { ...options, hooks: { ...options.hooks, onUpdate: () => controller.abort(), stopSignal: controller.signal } });
-    expect(stopped.progress).toMatchObject({ status: 'stopped', updatesDone: 1, totalSteps: 128 });
-    expect(stopped.manifest.trainerState).toMatchObject({ file: TRAINER_STATE_BIN });
-    const saved = await readTrainerState(stoppedDir, stopped.manifest);
-    const adam = decodeOptimizerState(saved!.data, stopped.parameters.trainable, saved!.file);
-    expect(adam.step).toBeGreaterThan(0); // one update's minibatch steps
-    expect(adam.v.some((x) => x > 0)).toBe(true);
-
-    const copies = ['with-state', 'with-state-again', 'without-state', 'corrupt'].map((name) => path.join(dir, name));
-    for (const copy of copies) await cp(stoppedDir, copy, { recursive: true });
-    const manifestOf = (d: string) => path.join(d, 'manifest.json');
-    const old = JSON.parse(await readFile(manifestOf(copies[2]!), 'utf8')) as Record<string, unknown>;
-    delete old['trainerState'];
-    await writeFile(manifestOf(copies[2]!), JSON.stringify(old));
-    await rm(path.join(copies[2]!, TRAINER_STATE_BIN));
-    await writeFile(path.join(copies[3]!, TRAINER_STATE_BIN), saved!.data.subarray(0, 100));
-
-    const results = [];
-    for (const copy of copies.slice(0, 3)) results.push(await resumePretrain(copy, {}, options));
-    for (const r of results) expect(r.progress).toMatchObject({ status: 'completed', updatesDone: 2, totalSteps: 256 });
-    expect(results[1]!.manifest.weights.sha256).toBe(results[0]!.manifest.weights.sha256); // reproducible
-    expect(results[2]!.manifest.weights.sha256).not.toBe(results[0]!.manifest.weights.sha256); // Adam state matters
-    const after = await readTrainerState(copies[0]!, results[0]!.manifest);
-    expect(decodeOptimizerState(after!.data, stopped.parameters.trainable, after!.file).step).toBe(2 * adam.step);
-
-    const corrupt = await resumePretrain(copies[3]!, {}, options).then(() => null, (e: unknown) => e);
-    expect(isTradegymError(corrupt, 'E_CHECKPOINT')).toBe(true);
-    expect((corrupt as Error).message).toContain(path.join(copies[3]!, TRAINER_STATE_BIN));
   });
 });
 
