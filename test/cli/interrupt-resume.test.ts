@@ -6,7 +6,7 @@ import { collect, lastJsonLine, runInProcess, spawnCli, tempDir } from './cli-ha
 const ARGS = ['--markets', 'synthetic:seed=1,bars=400', '--hidden', '8,8', '--n-envs', '2', '--n-steps', '64', '--episode-length', '64', '--seed', '5'];
 
 describe('Ctrl-C during training', () => {
-  it('stops after the current update, leaves a valid checkpoint, exits 130; --resume continues it', async () => {
+  it('stops after the current update, leaves a valid checkpoint, exits 130; --resume continues it exactly (Adam state and action replay)', async () => {
     const dir = await tempDir();
     const out = path.join(dir, 'base');
     const child = spawnCli(['pretrain', ...ARGS, '--steps', '10000000', '--out', out]);
@@ -36,6 +36,8 @@ describe('Ctrl-C during training', () => {
     const target = progress.totalSteps + 256;
     const resumed = await runInProcess(['pretrain', '--resume', out, '--steps', String(target), '--json']);
     expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain(`resuming at step ${progress.totalSteps}: Adam continues at its step `);
+    expect(resumed.stderr).toContain(`the envs replay ${progress.totalSteps} logged actions (exact resume)`);
     expect(lastJsonLine(resumed.stdout)).toMatchObject({ status: 'completed', totalSteps: target, updates: progress.updatesDone + 2, checkpoint: out });
     const done = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as typeof stopped;
     expect(done.trainingConfig.progress).toMatchObject({ status: 'completed', totalSteps: target });
