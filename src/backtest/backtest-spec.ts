@@ -75,6 +75,7 @@ export const BacktestSpecSchema = Type.Object(
           commissionBps: Type.Optional(Type.Number({ minimum: 0, maximum: 500 })),
           slippageBps: Type.Optional(Type.Number({ minimum: 0, maximum: 500 })),
           borrowBpsPerYear: Type.Optional(Type.Number({ minimum: 0 })),
+          rebalanceBand: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1 })),
         },
         { additionalProperties: false },
       ),

@@ -131,6 +131,7 @@ async function adhocSpec(flags: BacktestFlags): Promise<BacktestSpec> {
     ...(flags.to !== undefined && { to: flags.to }),
     ...(flags.commissionBps !== undefined && { commissionBps: flags.commissionBps }),
     ...(flags.slippageBps !== undefined && { slippageBps: flags.slippageBps }),
+    ...(flags.rebalanceBand !== undefined && { rebalanceBand: flags.rebalanceBand }),
   });
 }
 
@@ -146,6 +147,7 @@ function withFlagOverrides(spec: BacktestSpec, flags: BacktestFlags, cmd: Comman
       ...spec.costs,
       ...(given('commissionBps') && { commissionBps: flags.commissionBps }),
       ...(given('slippageBps') && { slippageBps: flags.slippageBps }),
+      ...(given('rebalanceBand') && { rebalanceBand: flags.rebalanceBand }),
     },
   };
 }

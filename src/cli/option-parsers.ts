@@ -17,14 +17,15 @@ export function integerValue(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAF
   };
 }
 
-/** A finite number in [min, max] (`exclusiveMin` makes the lower bound strict). */
-export function numberValue(min = -Infinity, max = Infinity, exclusiveMin = false): (text: string) => number {
+/** A finite number in [min, max] (`exclusiveMin` / `exclusiveMax` make a bound strict). */
+export function numberValue(min = -Infinity, max = Infinity, exclusiveMin = false, exclusiveMax = false): (text: string) => number {
   return (text) => {
     const value = Number(text.trim());
     const aboveMin = exclusiveMin ? value > min : value >= min;
-    if (text.trim() === '' || !Number.isFinite(value) || !aboveMin || value > max) {
+    const belowMax = exclusiveMax ? value < max : value <= max;
+    if (text.trim() === '' || !Number.isFinite(value) || !aboveMin || !belowMax) {
       const low = min === -Infinity ? '' : `${exclusiveMin ? '>' : '≥'} ${min}`;
-      const high = max === Infinity ? '' : `≤ ${max}`;
+      const high = max === Infinity ? '' : `${exclusiveMax ? '<' : '≤'} ${max}`;
       const bounds = [low, high].filter((s) => s !== '').join(' and ');
       throw new InvalidArgumentError(`Expected a number${bounds === '' ? '' : ` ${bounds}`}.`);
     }

@@ -37,6 +37,8 @@ export interface MarketFlags {
   cash: number;
   commissionBps?: number;
   slippageBps?: number;
+  /** No-trade band, fraction of equity. */
+  rebalanceBand?: number;
   sizing: SizingMode;
 }
 
@@ -61,12 +63,14 @@ export function addBackendOption(command: Command): Command {
   return command.addOption(new Option('--backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'));
 }
 
-/** Adds `--cash`, `--commission-bps`, `--slippage-bps`, `--sizing`. */
+/** Adds `--cash`, `--commission-bps`, `--slippage-bps`, `--rebalance-band`, `--sizing`. */
 export function addMarketOptions(command: Command): Command {
   return command
     .addOption(new Option('--cash <amount>', 'initial capital').argParser(numberValue(0, Infinity, true)).default(100_000))
     .addOption(new Option('--commission-bps <bps>', 'commission on traded value, basis points (default 5)').argParser(numberValue(0, 500)))
     .addOption(new Option('--slippage-bps <bps>', 'fill price moved against the trade, basis points (default 5)').argParser(numberValue(0, 500)))
+    .addOption(new Option('--rebalance-band <fraction>', 'no trade while the exposure is within this fraction of equity of a non-zero target, e.g. 0.05 (default 0: re-target every bar)')
+      .argParser(numberValue(0, 1, false, true)))
     .addOption(new Option('--sizing <mode>', 'position sizing').choices(SIZING_MODES).default('fractional'));
 }
 
@@ -83,6 +87,7 @@ export function costOptionsOf(flags: MarketFlags): CostModelOptions {
   return {
     ...(flags.commissionBps !== undefined && { commissionBps: flags.commissionBps }),
     ...(flags.slippageBps !== undefined && { slippageBps: flags.slippageBps }),
+    ...(flags.rebalanceBand !== undefined && { rebalanceBand: flags.rebalanceBand }),
   };
 }
 

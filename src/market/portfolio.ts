@@ -42,6 +42,7 @@ export class Portfolio {
   private readonly slip: number;
   private readonly comm: number;
   private readonly borrowRate: number;
+  private readonly band: number;
   private readonly wholeShares: boolean;
 
   constructor(options: PortfolioOptions = {}) {
@@ -66,6 +67,7 @@ export class Portfolio {
     this.slip = this.costs.slippageBps / 1e4;
     this.comm = this.costs.commissionBps / 1e4;
     this.borrowRate = this.costs.borrowBpsPerBar / 1e4;
+    this.band = this.costs.rebalanceBand;
     this.reset();
   }
 
@@ -94,10 +96,13 @@ export class Portfolio {
   /**
    * Trades at `openPrice` to `targetExposure` (signed fraction of equity valued at the open).
    * Buys fill at open · (1 + slippage), sells at open · (1 − slippage); commission on |traded value|.
+   * No order while a non-zero target is within the cost model's `rebalanceBand` of the exposure at the open.
    * Returns the reused fill record.
    */
   rebalance(targetExposure: number, openPrice: number): FillRecord {
-    const newShares = targetShares(this.cash, this.shares, openPrice, targetExposure, this.slip, this.comm, this.wholeShares);
+    const newShares = this.withinBand(targetExposure, openPrice)
+      ? this.shares
+      : targetShares(this.cash, this.shares, openPrice, targetExposure, this.slip, this.comm, this.wholeShares);
     const traded = newShares - this.shares;
     const f = this.fill;
     f.openPrice = openPrice;
@@ -120,6 +125,14 @@ export class Portfolio {
     this.lastPrice = openPrice;
     this.equity = this.cash + this.shares * openPrice;
     return f;
+  }
+
+  /** True when the rebalance band holds the position: a non-zero target within `band` of the exposure at the open. */
+  private withinBand(targetExposure: number, openPrice: number): boolean {
+    if (this.band === 0 || targetExposure === 0) return false;
+    const equity = this.cash + this.shares * openPrice;
+    if (equity <= 0) return false;
+    return Math.abs(targetExposure - (this.shares * openPrice) / equity) < this.band;
   }
 
   /**

@@ -23,6 +23,8 @@ export interface AdhocBacktest {
   initialCash: number;
   commissionBps?: number;
   slippageBps?: number;
+  /** No-trade band, fraction of equity. */
+  rebalanceBand?: number;
   sizing: SizingMode;
 }
 
@@ -53,6 +55,7 @@ export function adhocBacktestSpec(request: AdhocBacktest): BacktestSpec {
     costs: {
       ...(request.commissionBps !== undefined && { commissionBps: request.commissionBps }),
       ...(request.slippageBps !== undefined && { slippageBps: request.slippageBps }),
+      ...(request.rebalanceBand !== undefined && { rebalanceBand: request.rebalanceBand }),
     },
     ...((request.from !== undefined || request.to !== undefined) && {
       range: { ...(request.from !== undefined && { from: request.from }), ...(request.to !== undefined && { to: request.to }) },

@@ -34,6 +34,7 @@ export function backtestRunRecord(input: BacktestRunRecordInput): { manifest: Re
       commissionBps: spec.costs?.commissionBps ?? DEFAULT_COSTS.commissionBps,
       slippageBps: spec.costs?.slippageBps ?? DEFAULT_COSTS.slippageBps,
       borrowBpsPerYear: spec.costs?.borrowBpsPerYear ?? 0,
+      rebalanceBand: spec.costs?.rebalanceBand ?? DEFAULT_COSTS.rebalanceBand,
     },
     fingerprint: dataFingerprint(input.full),
     seed: spec.seed ?? 0,
@@ -45,7 +46,7 @@ export function backtestRunRecord(input: BacktestRunRecordInput): { manifest: Re
 
 /** Resolved values shared by the manifest and the details table. */
 interface RunFacts {
-  readonly costs: { commissionBps: number; slippageBps: number; borrowBpsPerYear: number };
+  readonly costs: { commissionBps: number; slippageBps: number; borrowBpsPerYear: number; rebalanceBand: number };
   readonly fingerprint: string;
   readonly seed: number;
   readonly initialCash: number;
@@ -91,7 +92,8 @@ function runDetails(input: BacktestRunRecordInput, facts: RunFacts): Record<stri
   return {
     Data: `${describeDataSpec(spec.data)} — ${full.symbol}, ${barCount(full)} bars, fingerprint ${facts.fingerprint}`,
     Window: input.window.description,
-    Costs: `commission ${costs.commissionBps} bps, slippage ${costs.slippageBps} bps, short borrow ${costs.borrowBpsPerYear} bps/year`,
+    Costs: `commission ${costs.commissionBps} bps, slippage ${costs.slippageBps} bps, short borrow ${costs.borrowBpsPerYear} bps/year` +
+      (costs.rebalanceBand > 0 ? `, rebalance band ${costs.rebalanceBand} of equity` : ''),
     Sizing: facts.sizing,
     'Initial cash': formatMoney(facts.initialCash),
     Seed: String(facts.seed),

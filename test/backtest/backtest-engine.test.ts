@@ -100,6 +100,21 @@ describe('runBacktest', () => {
     expect(result.equity[199]! / result.equity[1]!).toBeCloseTo(bars.close[249]! / bars.close[51]!, 10);
   });
 
+  it('a rebalance band cuts the drift re-trades of a half-exposure hold to a few, and the commission they pay', () => {
+    const bars = barsFromCloses(integerWalk(400, 3));
+    const half = scriptedStrategy(new Array<number>(399).fill(1));
+    const run = (rebalanceBand?: number) =>
+      runBacktest({ bars, strategy: half, actionLevels: [0, 0.5], costs: { ...costs, ...(rebalanceBand !== undefined && { rebalanceBand }) } });
+    const exact = run();
+    const banded = run(0.05);
+    expect(exact.trades.length).toBeGreaterThan(300); // every bar re-targets the drift
+    expect(banded.trades.length).toBeGreaterThanOrEqual(1);
+    expect(banded.trades.length).toBeLessThan(exact.trades.length / 10);
+    for (const trade of banded.trades.slice(1)) expect(Math.abs(trade.positionBefore - 0.5)).toBeGreaterThanOrEqual(0.05 - 1e-12);
+    const commission = (r: typeof exact) => r.trades.reduce((sum, t) => sum + t.commission, 0);
+    expect(commission(banded)).toBeLessThan(commission(exact));
+  });
+
   it('makes reading a future bar from a strategy fail with E_LOOKAHEAD', () => {
     const peeker: Strategy = {
       name: 'peeker',

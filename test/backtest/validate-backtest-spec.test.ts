@@ -30,7 +30,7 @@ describe('validateBacktestSpec', () => {
         { checkpoint: 'checkpoints/run-1', greedy: false },
         { trained: 'lora' },
       ],
-      costs: { commissionBps: 5, slippageBps: 5, borrowBpsPerYear: 100 },
+      costs: { commissionBps: 5, slippageBps: 5, borrowBpsPerYear: 100, rebalanceBand: 0.05 },
       sizing: 'whole-shares',
       initialCash: 50_000,
       seed: 7,
@@ -55,7 +55,8 @@ describe('validateBacktestSpec', () => {
   });
 
   it('lists valid fields for unknown ones and the shapes for an unrecognisable entry', () => {
-    expect(messageOf({ ...minimal, costs: { spread: 2 } })).toContain("costs: unknown field 'spread'; valid fields: commissionBps, slippageBps, borrowBpsPerYear");
+    expect(messageOf({ ...minimal, costs: { spread: 2 } })).toContain("costs: unknown field 'spread'; valid fields: commissionBps, slippageBps, borrowBpsPerYear, rebalanceBand");
+    expect(messageOf({ ...minimal, costs: { rebalanceBand: 1 } })).toMatch(/costs\.rebalanceBand.*< 1/);
     expect(messageOf({ ...minimal, data: { path: 'x.csv' } })).toContain('data: expected one of {csv, adjClose, symbol} | {synthetic}, got an object with fields path');
     expect(messageOf({ ...minimal, extra: 1 })).toContain("(root): unknown field 'extra'");
     expect(messageOf({ ...minimal, data: { synthetic: { seed: 1, bars: 500, sigal: 0.2 } } })).toContain(

@@ -18,7 +18,7 @@ describe('tradegym --help', () => {
 
   it('documents the shared flags on a training command', async () => {
     const run = await runInProcess(['pretrain', '--help']);
-    for (const flag of ['--seed', '--backend', '--reward', '--reward-options', '--cash', '--commission-bps', '--slippage-bps', '--sizing', '--json', '--resume']) {
+    for (const flag of ['--seed', '--backend', '--reward', '--reward-options', '--cash', '--commission-bps', '--slippage-bps', '--rebalance-band', '--sizing', '--json', '--resume']) {
       expect(run.stdout).toContain(flag);
     }
   });

@@ -38,6 +38,9 @@ describe('invalid flags and input', () => {
     const bps = await runInProcess(['backtest', '--strategy', 'buy-and-hold', '--data', 'x.csv', '--commission-bps', 'ten']);
     expect(bps.code).toBe(2);
     expect(errorLines(bps.stderr)[0]).toContain('Expected a number ≥ 0 and ≤ 500');
+    const band = await runInProcess(['backtest', '--strategy', 'buy-and-hold', '--data', 'x.csv', '--rebalance-band', '1']);
+    expect(band.code).toBe(2);
+    expect(errorLines(band.stderr)[0]).toContain('Expected a number ≥ 0 and < 1');
   });
 
   it('--params must be a JSON object', async () => {

@@ -18,4 +18,11 @@ describe('createCostModel', () => {
     expect(() => createCostModel({ borrowBpsPerYear: 300 })).toThrow(/periodsPerYear/);
     expect(() => createCostModel({ borrowBpsPerYear: 300, borrowBpsPerBar: 1, periodsPerYear: 252 })).toThrow(/either/);
   });
+
+  it('accepts a rebalance band in [0, 1) and names the field and the expected range otherwise', () => {
+    expect(createCostModel({ rebalanceBand: 0.05 }).rebalanceBand).toBe(0.05);
+    for (const bad of [-0.01, 1, Number.NaN]) {
+      expect(() => createCostModel({ rebalanceBand: bad })).toThrow(/rebalanceBand is .*; expected a fraction of equity in \[0, 1\)/);
+    }
+  });
 });

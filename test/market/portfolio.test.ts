@@ -154,4 +154,36 @@ describe('Portfolio', () => {
     // A real change of target still trades.
     expect(p.rebalance(0.5, 100).tradedShares).toBeLessThan(0);
   });
+
+  it('with a rebalance band, holds a drifting non-zero target until it leaves the band, then trades back to it exactly', () => {
+    const banded = new Portfolio({ initialCash: 100_000, costs: { commissionBps: 5, slippageBps: 5, rebalanceBand: 0.05 } });
+    const exact = new Portfolio({ initialCash: 100_000, costs: { commissionBps: 5, slippageBps: 5 } });
+    const exposureAt = (p: Portfolio, open: number) => (p.shares * open) / (p.cash + p.shares * open);
+    let bandedTrades = 0;
+    let exactTrades = 0;
+    // a half-exposure long through a steady rise: the exposure drifts up by ≈ 0.25 · r per bar
+    for (let t = 0; t < 30; t++) {
+      const open = 100 * 1.01 ** t;
+      const before = exposureAt(banded, open);
+      const fill = banded.rebalance(0.5, open);
+      if (fill.tradedShares !== 0) {
+        bandedTrades++;
+        if (t > 0) expect(Math.abs(before - 0.5)).toBeGreaterThanOrEqual(0.05);
+        expect(exposureAt(banded, open)).toBeCloseTo(0.5, 12);
+      } else {
+        expect(Math.abs(before - 0.5)).toBeLessThan(0.05);
+      }
+      if (exact.rebalance(0.5, open).tradedShares !== 0) exactTrades++;
+      banded.markToMarket(open * 1.005);
+      exact.markToMarket(open * 1.005);
+    }
+    expect(exactTrades).toBe(30); // re-targets the drift every bar
+    expect(bandedTrades).toBeGreaterThan(1);
+    expect(bandedTrades).toBeLessThan(10);
+    // a target of 0 always goes flat, however small the position
+    expect(banded.rebalance(0, 130).tradedShares).toBeLessThan(0);
+    expect(banded.shares).toBe(0);
+    // and a new target outside the band trades at once
+    expect(banded.rebalance(0.5, 130).tradedShares).toBeGreaterThan(0);
+  });
 });
