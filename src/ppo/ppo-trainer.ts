@@ -14,7 +14,7 @@ import { explainedVariance } from './explained-variance.js';
 import { createAdam, type AdamPlacement } from './create-adam.js';
 import type { GradientOptimizer } from './gradient-optimizer.js';
 import { ActionLog } from './action-log.js';
-import type { TrainerState } from './trainer-state.js';
+import { hasCompleteActionLog, type TrainerState } from './trainer-state.js';
 import { replayActions } from '../rl/replay-actions.js';
 import { resolvePpoConfig, type PpoConfig } from './ppo-config.js';
 import { runPpoEpochs, type WeightedAuxiliaryLoss } from './ppo-epochs.js';
@@ -143,7 +143,7 @@ export class PpoTrainer {
     if (saved !== undefined) this.optimizer.importState(saved.optimizer);
     this.updatesDone = options.resume?.updatesDone ?? 0;
     this.totalSteps = options.resume?.totalSteps ?? 0;
-    this.replay = saved !== undefined && saved.actions.length === this.totalSteps ? saved.actions : null;
+    this.replay = hasCompleteActionLog(saved, this.totalSteps) ? saved.actions : null;
     // without a complete log (a checkpoint from before action logging) later resumes cannot replay either
     this.actionLog = this.totalSteps === 0 || this.replay !== null ? new ActionLog(this.replay ?? undefined) : null;
   }

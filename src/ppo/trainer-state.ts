@@ -13,6 +13,15 @@ export interface TrainerState {
   actions: Uint8Array;
 }
 
+/**
+ * True when `state` logs every action of the run so far (`totalSteps` env steps), so a resumed
+ * run can re-drive its envs from step 0; false without a state or with an empty log from a run
+ * that itself resumed a checkpoint without one.
+ */
+export function hasCompleteActionLog(state: TrainerState | undefined, totalSteps: number): state is TrainerState {
+  return state !== undefined && state.actions.length === totalSteps;
+}
+
 const MAGIC = 'TGTRAIN1';
 const HEADER_BYTES = 24; // magic (8) + Adam step, parameter count, env count, action count (uint32 each)
 

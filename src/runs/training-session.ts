@@ -6,7 +6,7 @@ import type { BackendPreference } from '../nn/backend.js';
 import type { CheckpointKind, CheckpointManifest } from '../nn/checkpoint-manifest.js';
 import { layerRoleRows } from '../nn/layer-plan.js';
 import { saveCheckpoint } from '../nn/model-store.js';
-import { decodeTrainerState, encodeTrainerState } from '../ppo/trainer-state.js';
+import { decodeTrainerState, encodeTrainerState, hasCompleteActionLog } from '../ppo/trainer-state.js';
 import type { ReferenceLogProbs } from '../ppo/collect-rollout.js';
 import type { PpoResumePoint, PpoUpdateStats } from '../ppo/ppo-trainer.js';
 import type { Market } from './load-market.js';
@@ -44,7 +44,7 @@ export interface TrainingOutcome {
 /** What a resumed run continues from. */
 export interface ResumedProgress {
   progress: TrainingProgress;
-  /** Adam's state saved with the checkpoint and its file (`readTrainerState`); null: Adam restarts from zero (older checkpoints). */
+  /** The checkpoint's trainer state (Adam, action log) and its file (`readTrainerState`); null: Adam restarts and the envs are re-seeded (older checkpoints). */
   trainerState: { data: Uint8Array; file: string } | null;
 }
 
@@ -87,7 +87,7 @@ export async function runTrainingSession<Request extends TrainingSettings>(args:
     env.close();
     throw error;
   }
-  const replayFromStart = resume?.trainerState !== undefined && resume.trainerState.actions.length === resume.totalSteps;
+  const replayFromStart = resume !== undefined && hasCompleteActionLog(resume.trainerState, resume.totalSteps);
   if (resume !== undefined) hooks.log?.(resumeNote(resume, replayFromStart));
   const levels = request.actionLevels ?? [...DEFAULT_ACTION_LEVELS];
   const knowledge = await sessionKnowledge(args, ranges, levels, conditionTargets, replayFromStart);
