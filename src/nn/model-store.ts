@@ -28,7 +28,7 @@ export interface SaveCheckpointOptions extends ModelStoreOptions {
    */
   quantization?: WeightQuantization;
   /**
-   * Opaque trainer state to keep with the weights (the PPO run's Adam moments), written as
+   * Opaque trainer state to keep with the weights (the PPO run's Adam state and action log), written as
    * `trainer-state.bin` inside the same atomic directory and recorded in the manifest with its
    * SHA-256; read back with {@link readTrainerState}.
    */
@@ -213,7 +213,7 @@ export async function readTrainerState(dir: string, manifest: CheckpointManifest
     throw checkpointError(file, `cannot be read (${(e as Error).message}) but manifest.json lists it`, e);
   }
   if (data.byteLength !== entry.bytes || sha256Hex(data) !== entry.sha256) {
-    throw checkpointError(file, `is corrupt or truncated: ${data.byteLength} bytes and its SHA-256 do not match manifest.json (delete the file and its "trainerState" entry to resume with fresh Adam moments)`);
+    throw checkpointError(file, `is corrupt or truncated: ${data.byteLength} bytes and its SHA-256 do not match manifest.json (delete the file and its "trainerState" entry to resume without it)`);
   }
   return { data, file };
 }

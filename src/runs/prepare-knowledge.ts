@@ -100,7 +100,7 @@ export async function prepareKnowledge(args: PrepareKnowledgeArgs): Promise<Prep
   return {
     auxiliaryLosses,
     measure,
-    observe: (o) => curriculum?.observe({ totalSteps: o.totalSteps, meanEpisodeReturn: o.meanEpisodeReturn }),
+    observe: (observation) => curriculum?.observe(observation),
     summary: () => ({ ...summary, ...(curriculum !== undefined && { curriculum: curriculum.history }) }),
     dispose: () => disposables.forEach((d) => d.dispose()),
   };
