@@ -21,6 +21,29 @@ export function chartOptions(extra = {}) {
   };
 }
 
+/**
+ * The streamed-bar bookkeeping of a line chart: accepts only strictly later times (a replayed
+ * or duplicate bar is skipped) and mirrors the drawn point count in `data-points`.
+ */
+function createPointCounter(container) {
+  let lastTime = -Infinity;
+  let points = 0;
+  return {
+    reset() {
+      lastTime = -Infinity;
+      points = 0;
+      container.dataset.points = '0';
+    },
+    /** True (and counted) when `time` is after the last drawn point. */
+    advance(time) {
+      if (!(time > lastTime)) return false;
+      lastTime = time;
+      container.dataset.points = String(++points);
+      return true;
+    },
+  };
+}
+
 /** Candlesticks plus trade markers (arrow up below the bar = buy, arrow down above = sell). */
 export function createPriceView(container) {
   const chart = createChart(container, chartOptions());
@@ -78,26 +101,21 @@ export function createEquityView(container) {
   const equity = chart.addSeries(LineSeries, { color: COLORS.equity, lineWidth: 2, priceLineVisible: false, priceFormat });
   const buyAndHold = chart.addSeries(LineSeries, { color: COLORS.bh, lineWidth: 1, priceLineVisible: false, priceFormat });
   let base = null;
-  let lastTime = -Infinity;
-  let points = 0;
+  const counter = createPointCounter(container);
   return {
     chart,
     reset() {
       equity.setData([]);
       buyAndHold.setData([]);
       base = null;
-      lastTime = -Infinity;
-      points = 0;
-      container.dataset.points = '0';
+      counter.reset();
     },
     addBar(bar) {
       const time = bar.timestamp / 1000;
-      if (!(time > lastTime)) return;
+      if (!counter.advance(time)) return;
       base ??= { equity: bar.equity, close: bar.close };
       equity.update({ time, value: bar.equity });
       buyAndHold.update({ time, value: (base.equity * bar.close) / base.close });
-      lastTime = time;
-      container.dataset.points = String(++points);
     },
   };
 }
@@ -116,22 +134,17 @@ export function createDrawdownView(container) {
       return info && { ...info, priceRange: { minValue: Math.min(info.priceRange.minValue, 0), maxValue: 0 } };
     },
   });
-  let lastTime = -Infinity;
-  let points = 0;
+  const counter = createPointCounter(container);
   return {
     chart,
     reset() {
       series.setData([]);
-      lastTime = -Infinity;
-      points = 0;
-      container.dataset.points = '0';
+      counter.reset();
     },
     addBar(bar) {
       const time = bar.timestamp / 1000;
-      if (!(time > lastTime)) return;
+      if (!counter.advance(time)) return;
       series.update({ time, value: -100 * bar.drawdown });
-      lastTime = time;
-      container.dataset.points = String(++points);
     },
   };
 }
